@@ -1,0 +1,159 @@
+"""The parsed expression: immutable items that each know where they stand.
+
+Every item carries ``pos`` and ``end``, the slice of the text it was cut from,
+so that any later error (a conflict, a range error while evaluating) can point
+at it.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Union
+
+__all__ = [
+    "CalendarDate",
+    "DayWord",
+    "Expression",
+    "Item",
+    "Modifier",
+    "Now",
+    "Timestamp",
+    "Unit",
+    "WallTime",
+]
+
+
+class Unit(enum.Enum):
+    """A modifier's unit; the value is the canonical plural spelling."""
+
+    YEARS = "years"
+    MONTHS = "months"
+    WEEKS = "weeks"
+    DAYS = "days"
+    HOURS = "hours"
+    MINUTES = "minutes"
+    SECONDS = "seconds"
+
+    @property
+    def is_calendar(self) -> bool:
+        """Calendar units move the wall clock; the others move the timeline (SPEC §6)."""
+        return self in _CALENDAR_UNITS
+
+
+_CALENDAR_UNITS = frozenset({Unit.YEARS, Unit.MONTHS, Unit.WEEKS, Unit.DAYS})
+
+
+@dataclass(frozen=True, slots=True)
+class Timestamp:
+    """A date, a time and (unless ISO_LOCAL_DATE_TIME) an offset, as written."""
+
+    pos: int
+    end: int
+    format: str
+    local: datetime
+    """Naive wall-clock date-time; a leap second already read as :59."""
+    offset: timedelta | None
+    zone: str | None
+    """The ``[zone]`` of ISO_ZONED_DATE_TIME, verbatim."""
+    instant: datetime | None
+    """``local`` minus ``offset``, in UTC, when the offset is written."""
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarDate:
+    """A written date: ISO_DATE or BASIC_ISO_DATE."""
+
+    pos: int
+    end: int
+    format: str
+    value: date
+    offset: timedelta | None
+
+
+@dataclass(frozen=True, slots=True)
+class DayWord:
+    """``today``, ``yesterday`` or ``tomorrow``: today in the user zone plus ``days``."""
+
+    pos: int
+    end: int
+    word: str
+    days: int
+
+
+@dataclass(frozen=True, slots=True)
+class WallTime:
+    """A time of day: ISO_TIME, ``noon`` or ``midnight``."""
+
+    pos: int
+    end: int
+    format: str
+    value: time
+    offset: timedelta | None
+
+
+@dataclass(frozen=True, slots=True)
+class Now:
+    """The word ``now``: the current instant."""
+
+    pos: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Modifier:
+    """A signed amount of one unit, such as ``-12 hours``."""
+
+    pos: int
+    end: int
+    amount: int
+    unit: Unit
+
+
+Item = Union[Timestamp, CalendarDate, DayWord, WallTime, Now, Modifier]
+
+
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Expression:
+    """A parsed expression: its text, its items, and the parts of its anchor.
+
+    Two expressions are equal when their texts are; an expression pickles as
+    its text and is parsed again when unpickled.
+
+    >>> import bhtime
+    >>> expr = bhtime.parse("tomorrow 14:00")
+    >>> str(expr), [type(item).__name__ for item in expr.items]
+    ('tomorrow 14:00', ['DayWord', 'WallTime'])
+    """
+
+    text: str
+    items: tuple[Item, ...]
+    timestamp: Timestamp | None
+    date: CalendarDate | DayWord | None
+    time: WallTime | None
+    now: Now | None
+    modifiers: tuple[Modifier, ...]
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        return f"Expression({self.text!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Expression):
+            return self.text == other.text
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((Expression, self.text))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_parse_again, (self.text,))
+
+
+def _parse_again(text: str) -> Expression:
+    from ._parse import parse  # noqa: PLC0415 - _parse imports this module
+
+    return parse(text)

@@ -1,0 +1,551 @@
+"""Tokens to items: each terminal the grammar cut is read and checked here.
+
+The grammar decides where an item starts and ends (SPEC §2); this module reads
+the values inside it and rejects the impossible ones with the position of the
+faulty part: a 30th of February, hour 24, an offset its format does not take.
+Errors are raised without the text; ``_parse`` adds it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime, time, timedelta
+from typing import NoReturn
+
+from lark import Token, Transformer
+
+from ._ast import CalendarDate, DayWord, Item, Modifier, Now, Timestamp, Unit, WallTime
+from ._errors import ParseError, RangeError, ZoneError, closest
+from ._tz import UTC, zone_id
+
+__all__ = ["UNIT_SPELLINGS", "WORDS", "AstBuilder"]
+
+UNIT_SPELLINGS: dict[str, Unit] = {
+    "years": Unit.YEARS, "year": Unit.YEARS, "y": Unit.YEARS,
+    "months": Unit.MONTHS, "month": Unit.MONTHS, "mon": Unit.MONTHS,
+    "weeks": Unit.WEEKS, "week": Unit.WEEKS, "w": Unit.WEEKS,
+    "days": Unit.DAYS, "day": Unit.DAYS, "d": Unit.DAYS,
+    "hours": Unit.HOURS, "hour": Unit.HOURS, "h": Unit.HOURS,
+    "minutes": Unit.MINUTES, "minute": Unit.MINUTES, "min": Unit.MINUTES, "m": Unit.MINUTES,
+    "seconds": Unit.SECONDS, "second": Unit.SECONDS, "sec": Unit.SECONDS, "s": Unit.SECONDS,
+}  # fmt: skip
+# Spellings other date-math languages use, and what ours are (SPEC §4).
+_UNIT_ALIASES = {
+    "hr": "hour", "hrs": "hours", "mins": "min", "secs": "sec", "mo": "mon",
+    "mos": "months", "mth": "month", "mths": "months", "wk": "week", "wks": "weeks",
+    "yr": "year", "yrs": "years", "ms": "s", "sek": "sec",
+}  # fmt: skip
+_DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+_TIME_WORDS = {"midnight": time(0), "noon": time(12)}
+WORDS = ("now", *_DAY_WORDS, *_TIME_WORDS)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+_LOCAL_DATE = r"(?P<year>[0-9]{4})-(?P<month>[0-9]+)-(?P<day>[0-9]+)"
+_LOCAL_TIME = (
+    r"(?P<hour>[0-9]+):(?P<minute>[0-9]+)"
+    r"(?::(?P<second>[0-9]+)(?:\.(?P<fraction>[0-9]*))?)?"
+)
+_OFFSET = r"(?P<offset>[Zz]|[+-][0-9:]+)?"
+# These split a token the grammar already cut; they decide nothing about where it ends.
+_DATE_TIME = re.compile(
+    _LOCAL_DATE + r"(?P<t>[Tt])" + _LOCAL_TIME + _OFFSET + r"(?:\[(?P<zone>[^\]]*)\])?\Z"
+)
+_ISO_DATE = re.compile(_LOCAL_DATE + _OFFSET + r"\Z")
+_ISO_TIME = re.compile(_LOCAL_TIME + _OFFSET + r"\Z")
+_BASIC_DATE = re.compile(r"(?P<year>[0-9]{4})(?P<month>[0-9]{2})(?P<day>[0-9]{2})" + _OFFSET + r"\Z")
+_RFC_1123 = re.compile(
+    r"(?:(?P<weekday>[A-Za-z]+),(?P<space0>[ ]*))?(?P<day>[0-9]+)(?P<space1>[ ]+)"
+    r"(?P<month>[A-Za-z]+)(?P<space2>[ ]+)(?P<year>[0-9]+)(?P<space3>[ ]+)"
+    r"(?P<hour>[0-9]+):(?P<minute>[0-9]+)(?::(?P<second>[0-9]+))?(?P<space4>[ ]+)"
+    r"(?P<offset>[A-Za-z]+|[+-][0-9]+)\Z"
+)
+_AMOUNT = re.compile(r"(?P<number>[0-9]+)[ \t\r\n]*(?P<unit>[A-Za-z]+)\Z")
+_BAD_AMOUNT = re.compile(
+    r"(?P<number>[0-9]+)(?P<fraction>\.[0-9]*)?[ \t\r\n]*(?P<word>[A-Za-z]*)\Z"
+)
+
+# Offset shapes, and the formats that take them (SPEC §3-4).
+_ISO_OFFSETS = frozenset({"Z", "+HH:MM", "+HH:MM:ss"})
+_OFFSET_DATE_TIME_OFFSETS = _ISO_OFFSETS | {"+HH"}
+_BASIC_OFFSETS = frozenset({"Z", "+HH", "+HHMM", "+HHMMss"})
+_OFFSET_SHAPES = {
+    1: "Z", 3: "+HH", 6: "+HH:MM", 9: "+HH:MM:ss", 5: "+HHMM", 7: "+HHMMss",
+}  # fmt: skip
+
+
+class _Cut:
+    """A token split into named parts, each with its position in the text."""
+
+    __slots__ = ("match", "start")
+
+    def __init__(self, token: Token, pattern: re.Pattern[str]) -> None:
+        match = pattern.match(token)
+        assert match is not None, f"the grammar cut {token!r} in a shape {pattern} does not read"
+        self.match = match
+        self.start = token.start_pos or 0
+
+    def __getitem__(self, name: str) -> str | None:
+        return self.match.groupdict().get(name)
+
+    def pos(self, name: str) -> int:
+        return self.start + self.match.start(name)
+
+    def end(self) -> int:
+        return self.start + self.match.end()
+
+    def number(self, name: str, what: str, digits: tuple[int, ...] = (2,)) -> int:
+        """The part as a number, rejected when it has a count of digits the format forbids."""
+        text = self.match.group(name)
+        if len(text) not in digits:
+            counts = " or ".join(str(count) for count in digits)
+            example = text.zfill(max(digits))[-max(digits) :]
+            fail(
+                f"the {what} takes {counts} digits, not {len(text)}",
+                "invalid-format",
+                self.pos(name),
+                f"write {example!r}" if len(text) == 1 and what != "year" else None,
+            )
+        return int(text)
+
+
+def fail(message: str, code: str, pos: int, hint: str | None = None) -> NoReturn:
+    error_type = RangeError if code == "out-of-range" else ParseError
+    raise error_type(message, code=code, pos=pos, hint=hint)
+
+
+# -- dates and times ----------------------------------------------------------
+
+
+def _read_date(cut: _Cut, year_digits: tuple[int, ...] = (4,)) -> date:
+    year = cut.number("year", "year", year_digits)
+    month = cut.number("month", "month")
+    day = cut.number("day", "day")
+    if year == 0:
+        fail("year 0000 is outside 0001-9999", "out-of-range", cut.pos("year"))
+    if not 1 <= month <= 12:
+        fail(f"there is no month {month:02d}", "invalid-date", cut.pos("month"))
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        name = calendar.month_name[month]
+        fail(
+            f"{name} {year:04d} has no day {day:02d}",
+            "invalid-date",
+            cut.pos("day"),
+            f"the last day of {name} {year:04d} is {last}",
+        )
+    return date(year, month, day)
+
+
+def _read_time(cut: _Cut, *, leap_second: bool = False) -> tuple[time, bool]:
+    """The time of day, and whether it was a leap second read as :59 (ISO_INSTANT)."""
+    hour = cut.number("hour", "hour")
+    minute = cut.number("minute", "minute")
+    second = 0 if cut["second"] is None else cut.number("second", "second")
+    if hour == 24:
+        fail("hour 24 is not allowed", "invalid-time", cut.pos("hour"), "write 00:00 of the next day")
+    if hour > 23:
+        fail(f"there is no hour {hour:02d} (00-23)", "invalid-time", cut.pos("hour"))
+    if minute > 59:
+        fail(f"there is no minute {minute:02d} (00-59)", "invalid-time", cut.pos("minute"))
+    is_leap = second == 60 and leap_second and (hour, minute) == (23, 59)
+    if second > 59 and not is_leap:
+        hint = "a leap second is read only as 23:59:60 with an offset" if second == 60 else None
+        fail(f"there is no second {second:02d} (00-59)", "invalid-time", cut.pos("second"), hint)
+    return time(hour, minute, 59 if is_leap else second, _microseconds(cut)), is_leap
+
+
+def _microseconds(cut: _Cut) -> int:
+    fraction = cut["fraction"] or ""
+    if len(fraction) > 9:
+        fail(
+            f"at most 9 fraction digits, not {len(fraction)}",
+            "invalid-time",
+            cut.pos("fraction") + 9,
+        )
+    # SPEC §9: kept to the microsecond, the rest truncated.
+    return int(fraction[:6].ljust(6, "0"))
+
+
+def _offset_shape(raw: str) -> str:
+    return "Z" if raw in ("Z", "z") else _OFFSET_SHAPES[len(raw)]
+
+
+def _read_offset(cut: _Cut, allowed: frozenset[str], where: str) -> timedelta | None:
+    raw = cut["offset"]
+    if raw is None:
+        return None
+    shape = _offset_shape(raw)
+    if shape not in allowed:
+        shapes = ", ".join(sorted(allowed, key=len))
+        fail(
+            f"{where} takes an offset {shapes}, not {shape}",
+            "invalid-format",
+            cut.pos("offset"),
+            _colon_hint(raw),
+        )
+    return offset_value(raw, cut.pos("offset"))
+
+
+def _colon_hint(raw: str) -> str | None:
+    digits = raw[1:].replace(":", "")
+    if len(digits) < 4:
+        return None
+    pairs = [digits[index : index + 2] for index in range(0, len(digits), 2)]
+    return f"write {raw[0] + ':'.join(pairs)!r}"
+
+
+def offset_value(raw: str, pos: int) -> timedelta:
+    """``Z``, ``+HH``, ``+HH:MM``, ``+HHMM``, ``+HH:MM:ss`` or ``+HHMMss`` as a duration."""
+    if raw in ("Z", "z"):
+        return timedelta(0)
+    digits = raw[1:].replace(":", "")
+    hours, minutes, seconds = int(digits[0:2]), int(digits[2:4] or 0), int(digits[4:6] or 0)
+    offset = timedelta(hours=hours, minutes=minutes, seconds=seconds)
+    if minutes > 59 or seconds > 59 or offset > timedelta(hours=18):
+        fail(f"offset {raw!r} is outside -18:00 to +18:00", "invalid-offset", pos)
+    return -offset if raw[0] == "-" else offset
+
+
+# -- timestamps -------------------------------------------------------------
+
+
+def _date_time(token: Token) -> Timestamp:
+    cut = _Cut(token, _DATE_TIME)
+    raw_offset = cut["offset"]
+    shape = _offset_shape(raw_offset) if raw_offset else None
+    if shape == "+HHMM":
+        return _recommended(token, cut)
+    zone = cut["zone"]
+    if zone is not None and raw_offset is None:
+        fail(
+            "a [zone] must follow an offset",
+            "invalid-format",
+            cut.pos("zone") - 1,
+            "write the offset first, as in 2011-12-03T10:15:30+01:00[Europe/Paris]",
+        )
+    # ISO_INSTANT takes what ISO_OFFSET_DATE_TIME does but +HH, needs the
+    # seconds, and alone reads a leap second (SPEC §3).
+    instant_shape = shape in _ISO_OFFSETS and cut["second"] is not None and zone is None
+    local_date = _read_date(cut)
+    local_time, is_leap = _read_time(cut, leap_second=instant_shape)
+    offset = _read_offset(cut, _OFFSET_DATE_TIME_OFFSETS, "an ISO date-time")
+    if zone is not None:
+        name = "ISO_ZONED_DATE_TIME"
+    elif is_leap:
+        name = "ISO_INSTANT"
+    elif offset is not None:
+        name = "ISO_OFFSET_DATE_TIME"
+    else:
+        name = "ISO_LOCAL_DATE_TIME"
+    return _timestamp(cut, name, datetime.combine(local_date, local_time), offset, zone)
+
+
+def _recommended(token: Token, cut: _Cut) -> Timestamp:
+    fraction = cut["fraction"]
+    if fraction is None or len(fraction) != 3:
+        fail(
+            "an offset without a colon needs the recommended format, "
+            "yyyy-MM-dd'T'HH:mm:ss.SSSZ, with exactly 3 fraction digits",
+            "invalid-format",
+            cut.pos("offset"),
+            _colon_hint(cut["offset"] or ""),
+        )
+    if cut["t"] != "T":
+        fail(
+            "the recommended format takes an upper-case 'T'",
+            "invalid-format",
+            cut.pos("t"),
+            "write 'T'",
+        )
+    if cut["zone"] is not None:
+        fail(
+            "a [zone] must follow an ISO offset such as +03:00",
+            "invalid-format",
+            cut.pos("zone") - 1,
+        )
+    local_date = _read_date(cut)
+    local_time, _ = _read_time(cut)
+    offset = offset_value(cut["offset"] or "", cut.pos("offset"))
+    return _timestamp(cut, "recommended", datetime.combine(local_date, local_time), offset, None)
+
+
+def _rfc_1123(token: Token) -> Timestamp:
+    cut = _Cut(token, _RFC_1123)
+    weekday = cut["weekday"]
+    if weekday is not None:
+        _name_index(cut, "weekday", _WEEKDAYS, "day of the week")
+    for space in ("space0", "space1", "space2", "space3", "space4"):
+        if cut[space] is not None and cut[space] != " ":
+            fail("RFC 1123 separates its fields with one space", "invalid-format", cut.pos(space))
+    day = cut.number("day", "day", (1, 2))
+    month = _name_index(cut, "month", _MONTHS, "month") + 1
+    year = cut.number("year", "year", (4,))
+    moment_date = _read_date_parts(cut, year, month, day)
+    moment_time, _ = _read_time(cut)
+    offset = _rfc_offset(cut)
+    if weekday is not None and _WEEKDAYS.index(weekday.lower()) != moment_date.weekday():
+        actual = calendar.day_abbr[moment_date.weekday()]
+        fail(
+            f"{moment_date.isoformat()} is a {calendar.day_name[moment_date.weekday()]}, "
+            f"not {weekday!r}",
+            "weekday-mismatch",
+            cut.pos("weekday"),
+            f"write {actual!r}, or leave the day of the week out",
+        )
+    return _timestamp(
+        cut, "RFC_1123_DATE_TIME", datetime.combine(moment_date, moment_time), offset, None
+    )
+
+
+def _read_date_parts(cut: _Cut, year: int, month: int, day: int) -> date:
+    if year == 0:
+        fail("year 0000 is outside 0001-9999", "out-of-range", cut.pos("year"))
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        fail(
+            f"{calendar.month_name[month]} {year:04d} has no day {day}",
+            "invalid-date",
+            cut.pos("day"),
+        )
+    return date(year, month, day)
+
+
+def _rfc_offset(cut: _Cut) -> timedelta:
+    raw = cut["offset"] or ""
+    if raw.upper() == "GMT":
+        return timedelta(0)
+    if raw[0] in "+-" and len(raw) == 5:
+        return offset_value(raw, cut.pos("offset"))
+    fail(
+        f"RFC 1123 takes GMT or an offset +HHMM, not {raw!r}",
+        "invalid-format",
+        cut.pos("offset"),
+    )
+
+
+def _name_index(cut: _Cut, part: str, names: tuple[str, ...], what: str) -> int:
+    written = cut[part] or ""
+    if written.lower() in names:
+        return names.index(written.lower())
+    suggestion = closest(written, names)
+    fail(
+        f"unknown {what} {written!r}",
+        "invalid-format",
+        cut.pos(part),
+        f"did you mean {suggestion.title()!r}?" if suggestion else None,
+    )
+
+
+def _timestamp(
+    cut: _Cut, name: str, local: datetime, offset: timedelta | None, zone: str | None
+) -> Timestamp:
+    instant = None
+    if offset is not None:
+        instant = _utc(local, offset, cut.start)
+        if zone is not None:
+            _check_zone_offset(cut, zone, instant, offset)
+    return Timestamp(cut.start, cut.end(), name, local, offset, zone, instant)
+
+
+def _utc(local: datetime, offset: timedelta, pos: int) -> datetime:
+    try:
+        return (local - offset).replace(tzinfo=UTC)
+    except OverflowError:
+        fail("the instant falls outside the years 0001-9999 in UTC", "out-of-range", pos)
+
+
+def _check_zone_offset(cut: _Cut, name: str, instant: datetime, offset: timedelta) -> None:
+    try:
+        zone = zone_id(name)
+    except ZoneError as error:
+        error.pos = cut.pos("zone")
+        raise
+    try:
+        used = instant.astimezone(zone).utcoffset()
+    except OverflowError:
+        fail("the instant falls outside the years 0001-9999 in its zone", "out-of-range", cut.start)
+    if used != offset:
+        raise ZoneError(
+            f"{name} does not use the offset {cut['offset']} at {cut.match.group(0)[:19]}",
+            code="offset-not-in-zone",
+            pos=cut.pos("offset"),
+            hint=f"{name} is at {_format_offset(used)} then",
+        )
+
+
+def _format_offset(offset: timedelta | None) -> str:
+    total = int((offset or timedelta(0)).total_seconds())
+    sign = "-" if total < 0 else "+"
+    hours, rest = divmod(abs(total), 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{sign}{hours:02d}:{minutes:02d}" + (f":{seconds:02d}" if seconds else "")
+
+
+# -- dates, times and words ---------------------------------------------------
+
+
+def _iso_date(token: Token) -> CalendarDate:
+    cut = _Cut(token, _ISO_DATE)
+    value = _read_date(cut)
+    offset = _read_offset(cut, _ISO_OFFSETS, "ISO_DATE")
+    return CalendarDate(cut.start, cut.end(), "ISO_DATE", value, offset)
+
+
+def _basic_date(token: Token) -> CalendarDate:
+    cut = _Cut(token, _BASIC_DATE)
+    value = _read_date(cut)
+    offset = _read_offset(cut, _BASIC_OFFSETS, "BASIC_ISO_DATE")
+    return CalendarDate(cut.start, cut.end(), "BASIC_ISO_DATE", value, offset)
+
+
+def _iso_time(token: Token) -> WallTime:
+    cut = _Cut(token, _ISO_TIME)
+    value, _ = _read_time(cut)
+    offset = _read_offset(cut, _ISO_OFFSETS, "ISO_TIME")
+    return WallTime(cut.start, cut.end(), "ISO_TIME", value, offset)
+
+
+def _start(token: Token) -> int:
+    return token.start_pos or 0
+
+
+def _end(token: Token) -> int:
+    return _start(token) + len(token)
+
+
+def _modifier(amount_token: Token, sign: Token | None) -> Modifier:
+    cut = _Cut(amount_token, _AMOUNT)
+    unit = cut["unit"] or ""
+    if unit == "M":
+        fail(
+            "'M' is ambiguous: minutes or months?",
+            "ambiguous-unit",
+            cut.pos("unit"),
+            "write 'm' or 'min' for minutes, 'mon' for months",
+        )
+    amount = int(cut["number"] or 0)
+    if sign is not None and sign == "-":
+        amount = -amount
+    start = _start(sign) if sign is not None else cut.start
+    return Modifier(start, cut.end(), amount, UNIT_SPELLINGS[unit.lower()])
+
+
+def _bad_amount(token: Token) -> NoReturn:
+    cut = _Cut(token, _BAD_AMOUNT)
+    number, fraction, word = cut["number"] or "", cut["fraction"], cut["word"] or ""
+    if fraction is not None:
+        fail(
+            f"a modifier takes a whole number, not {number + fraction!r}",
+            "fraction",
+            cut.start,
+            f"write whole units, as in {_whole_units(number, fraction, word)!r}",
+        )
+    if not word or word.lower() in WORDS:
+        fail(
+            f"the number {number!r} has no unit",
+            "missing-unit",
+            cut.start,
+            f"add a unit, as in '{number}h' or '{number}d'",
+        )
+    suggestion = _nearest_unit(word)
+    fail(
+        f"unknown unit {word!r}",
+        "unknown-unit",
+        cut.pos("word"),
+        f"did you mean {suggestion!r}?" if suggestion else _UNITS_HINT,
+    )
+
+
+_UNITS_HINT = "the units are years, months, weeks, days, hours, minutes and seconds"
+_SECONDS_PER = {Unit.WEEKS: 604800, Unit.DAYS: 86400, Unit.HOURS: 3600, Unit.MINUTES: 60}
+_SHORT = {Unit.WEEKS: "w", Unit.DAYS: "d", Unit.HOURS: "h", Unit.MINUTES: "min", Unit.SECONDS: "s"}
+
+
+def _whole_units(number: str, fraction: str, word: str) -> str:
+    """``1.5h`` -> ``1h 30min``: the same span in whole units, where one exists."""
+    unit = UNIT_SPELLINGS.get(word.lower())
+    if unit not in _SECONDS_PER:
+        return "1h 30min"
+    numerator = int(number + fraction[1:]) * _SECONDS_PER[unit]
+    scale = 10 ** len(fraction[1:])
+    if numerator % scale:
+        return "1h 30min"
+    seconds = numerator // scale
+    parts = []
+    for part_unit in (*_SECONDS_PER, Unit.SECONDS):
+        size = _SECONDS_PER.get(part_unit, 1)
+        count, seconds = divmod(seconds, size)
+        if count:
+            parts.append(f"{count}{_SHORT[part_unit]}")
+    return " ".join(parts) or "0s"
+
+
+def _nearest_unit(word: str) -> str | None:
+    lowered = word.lower()
+    return _UNIT_ALIASES.get(lowered) or closest(lowered, UNIT_SPELLINGS)
+
+
+def _word(token: Token) -> NoReturn:
+    lowered = token.lower()
+    if lowered in UNIT_SPELLINGS:
+        fail(
+            f"the unit {str(token)!r} has no number",
+            "missing-number",
+            _start(token),
+            f"write a number before it, as in '3{token}'",
+        )
+    suggestion = closest(lowered, WORDS) or _nearest_unit(lowered)
+    fail(
+        f"unknown word {str(token)!r}",
+        "unknown-word",
+        _start(token),
+        f"did you mean {suggestion!r}?" if suggestion else None,
+    )
+
+
+class AstBuilder(Transformer[Token, list[Item]]):
+    """Run by the LALR parser as it reduces: each rule's tokens become one item."""
+
+    def start(self, items: list[Item]) -> list[Item]:
+        return items
+
+    def timestamp(self, children: list[Token]) -> Timestamp:
+        (token,) = children
+        return _date_time(token) if token.type == "DATE_TIME" else _rfc_1123(token)
+
+    def date(self, children: list[Token]) -> CalendarDate | DayWord:
+        (token,) = children
+        if token.type == "ISO_DATE":
+            return _iso_date(token)
+        if token.type == "BASIC_DATE":
+            return _basic_date(token)
+        return DayWord(_start(token), _end(token), token.lower(), _DAY_WORDS[token.lower()])
+
+    def time(self, children: list[Token]) -> WallTime:
+        (token,) = children
+        if token.type == "ISO_TIME":
+            return _iso_time(token)
+        return WallTime(_start(token), _end(token), token.lower(), _TIME_WORDS[token.lower()], None)
+
+    def now(self, children: list[Token]) -> Now:
+        (token,) = children
+        return Now(_start(token), _end(token))
+
+    def modifier(self, children: list[Token]) -> Modifier:
+        (token,) = children
+        if token.type == "BAD_AMOUNT":
+            _bad_amount(token)
+        return _modifier(token, None)
+
+    def signed_modifier(self, children: list[Token]) -> Modifier:
+        sign, token = children
+        if token.type == "BAD_AMOUNT":
+            _bad_amount(token)
+        return _modifier(token, sign)
+
+    def word(self, children: list[Token]) -> NoReturn:
+        (token,) = children
+        _word(token)
+

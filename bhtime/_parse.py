@@ -1,0 +1,240 @@
+"""Text to ``Expression``: the grammar's parse, its errors made ours, SPEC §5.
+
+Everything that can be known without a clock is checked here, so that a form
+can validate what a person typed once and store it: syntax, calendar values,
+length, ``[zone]`` names and offsets, and items that set the same field twice.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ._ast import CalendarDate, DayWord, Expression, Item, Modifier, Now, Timestamp, WallTime
+from ._errors import BhtimeError, ConflictError, ParseError
+
+if TYPE_CHECKING:
+    from lark.exceptions import UnexpectedInput
+
+__all__ = ["MAX_LENGTH", "parse"]
+
+MAX_LENGTH = 1000
+_CACHE_SIZE = 4096
+_WHITESPACE = " \t\r\n"
+_TRAILING_OFFSET = re.compile(r"[+-][0-9:]+\Z")
+
+
+def parse(text: str, /) -> Expression:
+    """Parse ``text`` into an ``Expression``; no clock is read.
+
+    >>> import bhtime
+    >>> bhtime.parse("now -12 hours +1min").modifiers[0].amount
+    -12
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"expected a str, not {type(text).__name__}")
+    return _parse(text)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _parse(text: str) -> Expression:
+    _check_size(text)
+    try:
+        items = _run_parser(text)
+    except BhtimeError as error:
+        error.text = text
+        raise
+    return _combine(text, items)
+
+
+def _check_size(text: str) -> None:
+    if len(text) > MAX_LENGTH:
+        raise ParseError(
+            f"the expression is {len(text)} characters long; the limit is {MAX_LENGTH}",
+            code="too-long",
+            text=text,
+            pos=MAX_LENGTH,
+        )
+    if not text.strip(_WHITESPACE):
+        raise ParseError(
+            "the expression is empty",
+            code="empty",
+            text=text,
+            pos=0,
+            hint="write a date, a time or a modifier, as in 'tomorrow 14:00'",
+        )
+
+
+def _run_parser(text: str) -> list[Item]:
+    from lark.exceptions import UnexpectedInput  # noqa: PLC0415 - lark loads on first use
+
+    from ._grammar import parser  # noqa: PLC0415
+    from ._items import AstBuilder  # noqa: PLC0415
+
+    try:
+        items: list[Item] = parser(AstBuilder()).parse(text)
+    except UnexpectedInput as error:
+        raise _syntax_error(text, error) from None
+    return items
+
+
+# -- syntax errors ------------------------------------------------------------
+
+_EXPECTED_ITEM = (
+    "expected a timestamp, a date, a time, a word such as 'now', or a modifier such as '+3h'"
+)
+
+
+def _syntax_error(text: str, error: UnexpectedInput) -> ParseError:
+    from lark.exceptions import UnexpectedCharacters, UnexpectedToken  # noqa: PLC0415
+
+    if isinstance(error, UnexpectedCharacters):
+        return _unexpected_character(text, error.pos_in_stream)
+    assert isinstance(error, UnexpectedToken), error
+    token = error.token
+    if token.type == "$END":
+        return _error(
+            "expected a number and a unit after the sign",
+            "missing-amount",
+            text,
+            len(text),
+            "write the modifier whole, as in '+3h'",
+        )
+    pos = token.start_pos or 0
+    before = text[:pos].rstrip(_WHITESPACE)
+    if before.endswith(("+", "-")):
+        return _error(
+            f"expected a number and a unit after {before[-1]!r}, not {str(token)!r}",
+            "missing-amount",
+            text,
+            pos,
+        )
+    return _glued(text, pos, str(token), token.type)
+
+
+def _glued(text: str, pos: int, token: str, token_type: str) -> ParseError:
+    """An item that follows the previous one with no whitespace between them."""
+    previous_start = max(text.rfind(char, 0, pos) for char in _WHITESPACE) + 1
+    previous = text[previous_start:pos]
+    if token_type in ("AMOUNT", "BAD_AMOUNT") and previous[-1:].isalpha():
+        return _error(
+            "modifiers without a sign must be separated by whitespace",
+            "glued-modifiers",
+            text,
+            pos,
+            f"write {previous + ' ' + token!r}",
+        )
+    offset = _TRAILING_OFFSET.search(previous)
+    if offset and token_type == "WORD":
+        # SPEC §2: the sign and digits were read as the item's offset.
+        split = offset.start()
+        return _error(
+            f"{previous[split:]!r} was read as the offset of {previous[:split]!r}, "
+            f"and {token!r} does not follow an offset",
+            "missing-space",
+            text,
+            pos,
+            f"for a modifier, write a space: {previous[:split] + ' ' + previous[split:] + token!r}",
+        )
+    return _error(
+        f"expected whitespace between {previous!r} and {token!r}",
+        "missing-space",
+        text,
+        pos,
+        f"write {previous + ' ' + token!r}",
+    )
+
+
+def _unexpected_character(text: str, pos: int) -> ParseError:
+    char = text[pos]
+    if not char.isascii() or not char.isprintable() and char not in _WHITESPACE:
+        return _error(
+            f"the character {_describe(char)} is not allowed",
+            "invalid-character",
+            text,
+            pos,
+            _ascii_hint(char),
+        )
+    if char == "[":
+        return _error("a [zone] must follow a date-time with an offset", "unexpected", text, pos,
+                      "close it with ']'" if "]" not in text[pos:] else None)
+    return _error(f"unexpected {char!r}: {_EXPECTED_ITEM}", "unexpected", text, pos)
+
+
+def _describe(char: str) -> str:
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X}" + (f" ({name})" if name else "")
+
+
+def _ascii_hint(char: str) -> str:
+    if char.isspace():
+        return "separate items with spaces, tabs or line breaks"
+    if unicodedata.digit(char, None) is not None:
+        return "write the digits as ASCII 0-9"
+    return "write the expression in ASCII"
+
+
+def _error(message: str, code: str, text: str, pos: int, hint: str | None = None) -> ParseError:
+    return ParseError(message, code=code, text=text, pos=pos, hint=hint)
+
+
+# -- SPEC §5: which item sets what ----------------------------------------------
+
+
+def _fields(item: Item) -> tuple[str, ...]:
+    if isinstance(item, (Timestamp, Now)):
+        return ("date", "time")
+    if isinstance(item, (CalendarDate, DayWord)):
+        return ("date",)
+    if isinstance(item, WallTime):
+        return ("time",)
+    return ()
+
+
+def _combine(text: str, items: list[Item]) -> Expression:
+    owners: dict[str, Item] = {}
+    for item in items:
+        for field in _fields(item):
+            if field in owners:
+                raise _conflict(text, owners[field], item)
+            owners[field] = item
+    timestamp = next((item for item in items if isinstance(item, Timestamp)), None)
+    now = next((item for item in items if isinstance(item, Now)), None)
+    day = owners.get("date") if timestamp is None and now is None else None
+    time = owners.get("time") if timestamp is None and now is None else None
+    assert day is None or isinstance(day, (CalendarDate, DayWord))
+    assert time is None or isinstance(time, WallTime)
+    _check_offsets_agree(text, day, time)
+    modifiers = tuple(item for item in items if isinstance(item, Modifier))
+    return Expression(text, tuple(items), timestamp, day, time, now, modifiers)
+
+
+def _conflict(text: str, first: Item, second: Item) -> ConflictError:
+    shared = [field for field in _fields(second) if field in _fields(first)]
+    what = " and ".join(shared)
+    first_text, second_text = text[first.pos : first.end], text[second.pos : second.end]
+    return ConflictError(
+        f"{second_text!r} sets the {what}, which {first_text!r} already sets",
+        code="conflict",
+        text=text,
+        pos=second.pos,
+        hint="keep one of them",
+    )
+
+
+def _check_offsets_agree(text: str, day: Item | None, time: Item | None) -> None:
+    if not isinstance(day, CalendarDate) or time is None:
+        return
+    if day.offset is None or time.offset is None or day.offset == time.offset:
+        return
+    later = max(day, time, key=lambda item: item.pos)
+    raise ConflictError(
+        f"the date {text[day.pos : day.end]!r} and the time {text[time.pos : time.end]!r} "
+        "carry different offsets",
+        code="offset-mismatch",
+        text=text,
+        pos=later.pos,
+        hint="write the offset once, or the same offset on both",
+    )

@@ -1,0 +1,216 @@
+"""Zones: where their rules come from, and how a wall-clock time is placed in one.
+
+Rules are read from the ``tzdata`` package, never from the machine's own
+files, so a result depends only on bhtime's pinned tzdata release. A wall-clock
+time is *unique* in its zone, in a *gap* (skipped by a forward jump) or in an
+*overlap* (repeated by a backward jump); ``place`` resolves the last two as
+``java.time.ZonedDateTime.ofLocal`` does (SPEC §6).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from datetime import datetime, timedelta, timezone, tzinfo
+from functools import lru_cache
+from importlib import resources
+from zoneinfo import ZoneInfo
+
+from ._errors import ZoneError, closest
+
+__all__ = [
+    "UTC",
+    "Placement",
+    "TzdataZone",
+    "adopt_zone",
+    "fixed_offset",
+    "place",
+    "shift_exact",
+    "tzdata_version",
+    "user_zone",
+    "zone_id",
+    "zone_keys",
+]
+
+UTC = timezone.utc
+MAX_OFFSET = timedelta(hours=18)
+
+
+class Placement(enum.Enum):
+    """Where a wall-clock time falls in its zone."""
+
+    UNIQUE = "unique"
+    GAP = "gap"
+    OVERLAP = "overlap"
+
+
+class TzdataZone(ZoneInfo):
+    """A ``ZoneInfo`` read from the tzdata package; it pickles by its key."""
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (tzdata_zone, (self.key,))
+
+
+@lru_cache(maxsize=1)
+def zone_keys() -> frozenset[str]:
+    """Every IANA zone name that the tzdata package holds."""
+    listing = resources.files("tzdata").joinpath("zones").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in listing.splitlines() if line.strip())
+
+
+def tzdata_version() -> str:
+    """The IANA release of the rules bhtime uses, such as ``2025b``."""
+    import tzdata  # noqa: PLC0415 - only the CLI's --version needs it
+
+    return str(tzdata.IANA_VERSION)
+
+
+# Bounded by the number of zone names (about 600).
+@lru_cache(maxsize=None)
+def tzdata_zone(key: str) -> TzdataZone:
+    """The zone ``key`` (which must be one of ``zone_keys()``), from tzdata."""
+    path = resources.files("tzdata.zoneinfo").joinpath(*key.split("/"))
+    with path.open("rb") as source:
+        return TzdataZone.from_file(source, key=key)  # type: ignore[return-value]
+
+
+def fixed_offset(offset: timedelta) -> tzinfo:
+    """A zone of one fixed offset; UTC itself for zero."""
+    return UTC if not offset else timezone(offset)
+
+
+_USER_OFFSET = re.compile(r"(?P<sign>[+-])(?P<hours>[0-9]{2})(?::?(?P<minutes>[0-9]{2}))?\Z")
+# ZoneOffset.of: +h, +hh, +hh:mm, +hhmm, +hh:mm:ss, +hhmmss.
+_JDK_OFFSET = re.compile(
+    r"(?P<sign>[+-])(?P<hours>[0-9]{1,2})"
+    r"(?:(?P<colon>:?)(?P<minutes>[0-9]{2})(?:(?P=colon)(?P<seconds>[0-9]{2}))?)?\Z"
+)
+_JDK_PREFIXES = ("UTC", "GMT", "UT")
+
+
+def user_zone(zone: str | tzinfo) -> tzinfo:
+    """The user zone: an IANA name, ``UTC``, ``Z``, ``+05:30``/``+0530``/``+05``, or a tzinfo."""
+    if isinstance(zone, str):
+        return _named_user_zone(zone)
+    if isinstance(zone, tzinfo):
+        return adopt_zone(zone)
+    raise TypeError(f"zone must be a str or a tzinfo, not {type(zone).__name__}")
+
+
+@lru_cache(maxsize=1024)
+def _named_user_zone(name: str) -> tzinfo:
+    if name in ("UTC", "Z"):
+        return UTC
+    match = _USER_OFFSET.match(name)
+    if match:
+        return fixed_offset(_checked_offset(name, match))
+    if name in zone_keys():
+        return tzdata_zone(name)
+    raise _unknown_zone(name)
+
+
+def zone_id(name: str) -> tzinfo:
+    """A ``[zone]`` of ISO_ZONED_DATE_TIME, read as ``java.time.ZoneId.of`` reads it."""
+    if name in ("Z", *_JDK_PREFIXES):
+        return UTC
+    for prefix in _JDK_PREFIXES:
+        rest = name[len(prefix) :]
+        if name.startswith(prefix) and rest[:1] in ("+", "-"):
+            name = rest
+            break
+    match = _JDK_OFFSET.match(name)
+    if match:
+        return fixed_offset(_checked_offset(name, match))
+    if name in zone_keys():
+        return tzdata_zone(name)
+    raise _unknown_zone(name)
+
+
+def _checked_offset(name: str, match: re.Match[str]) -> timedelta:
+    parts = match.groupdict()
+    offset = timedelta(
+        hours=int(parts["hours"]),
+        minutes=int(parts["minutes"] or 0),
+        seconds=int(parts.get("seconds") or 0),
+    )
+    if int(parts["minutes"] or 0) > 59 or int(parts.get("seconds") or 0) > 59 or offset > MAX_OFFSET:
+        raise ZoneError(
+            f"offset {name!r} is outside -18:00 to +18:00", code="unknown-zone"
+        )
+    return -offset if parts["sign"] == "-" else offset
+
+
+def _unknown_zone(name: str) -> ZoneError:
+    keys = zone_keys()
+    by_case = {key.lower(): key for key in keys}
+    suggestion = by_case.get(name.lower()) or closest(name, keys)
+    hint = f"did you mean {suggestion!r}?" if suggestion else None
+    return ZoneError(f"unknown zone {name!r}", code="unknown-zone", hint=hint)
+
+
+def adopt_zone(zone: tzinfo) -> tzinfo:
+    """Any tzinfo, with named zones mapped to bhtime's tzdata rules.
+
+    zoneinfo and pytz zones are looked up again by name so that their rules are
+    tzdata's (pytz's are not PEP 495 zones and cannot be used as they are);
+    fixed offsets of any library become ``datetime.timezone``; any other tzinfo
+    (dateutil's, say) is used as it is, through PEP 495.
+    """
+    if isinstance(zone, timezone):
+        return zone
+    key = getattr(zone, "key", None) or getattr(zone, "zone", None)
+    if isinstance(key, str) and key in zone_keys():
+        return tzdata_zone(key)
+    if isinstance(key, str) and key in ("UTC", "Z"):
+        return UTC
+    fixed = zone.utcoffset(None)
+    if fixed is not None:
+        return fixed_offset(fixed)
+    named = _dateutil_key(zone)
+    return tzdata_zone(named) if named else zone
+
+
+def _dateutil_key(zone: tzinfo) -> str | None:
+    """The IANA name behind a dateutil ``tzfile`` read from a zoneinfo folder."""
+    filename = getattr(zone, "_filename", None)
+    if not isinstance(filename, str):
+        return None
+    parts = filename.split("/")
+    for start in range(len(parts)):
+        candidate = "/".join(parts[start:])
+        if candidate in zone_keys():
+            return candidate
+    return None
+
+
+def place(
+    local: datetime, zone: tzinfo, prefer: timedelta | None = None
+) -> tuple[datetime, Placement]:
+    """Give the naive ``local`` its offset in ``zone``, as ``ZonedDateTime.ofLocal``.
+
+    In a gap the time moves forward by the gap's length; in an overlap it takes
+    ``prefer`` when that is one of the two offsets, else the earlier one.
+    """
+    if isinstance(zone, timezone):
+        return local.replace(tzinfo=zone), Placement.UNIQUE
+    first = local.replace(tzinfo=zone, fold=0)
+    second = local.replace(tzinfo=zone, fold=1)
+    first_offset = first.utcoffset()
+    second_offset = second.utcoffset()
+    if first_offset == second_offset:
+        return first, Placement.UNIQUE
+    assert first_offset is not None and second_offset is not None
+    # PEP 495: fold=0 reads the time with the offset before the transition.
+    # A smaller offset after it means the clocks went back: an overlap.
+    if first_offset > second_offset:
+        return (second if prefer == second_offset else first), Placement.OVERLAP
+    # SPEC §6: in a gap, move forward by its length = read with the old offset.
+    return first.astimezone(UTC).astimezone(zone), Placement.GAP
+
+
+def shift_exact(moment: datetime, delta: timedelta) -> datetime:
+    """``moment`` moved by an exact duration on the timeline, kept in its zone."""
+    zone = moment.tzinfo
+    if isinstance(zone, timezone):
+        return moment + delta
+    return (moment.astimezone(UTC) + delta).astimezone(zone)
