@@ -10,7 +10,6 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Union
 
 __all__ = [
     "CalendarDate",
@@ -35,6 +34,10 @@ class Unit(enum.Enum):
     HOURS = "hours"
     MINUTES = "minutes"
     SECONDS = "seconds"
+
+    # Members are singletons: hash them by identity, in C, not by name in Python;
+    # the evaluator looks units up in dicts on its hot path.
+    __hash__ = object.__hash__
 
     @property
     def is_calendar(self) -> bool:
@@ -111,7 +114,7 @@ class Modifier:
     unit: Unit
 
 
-Item = Union[Timestamp, CalendarDate, DayWord, WallTime, Now, Modifier]
+Item = Timestamp | CalendarDate | DayWord | WallTime | Now | Modifier
 
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)

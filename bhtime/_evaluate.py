@@ -3,30 +3,66 @@
 SPEC §6: the anchor is built from the date, time and timestamp items and gets
 its zone (the *step zone*); each modifier then moves it in that zone, calendar
 units on the wall clock and clock units on the timeline; the result is shown
-in the user zone.
+in the user zone. When asked, every step is recorded for ``explain``.
 """
 
 from __future__ import annotations
 
 import calendar
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta, tzinfo
 
 from ._ast import CalendarDate, Expression, Item, Modifier, Unit
-from ._errors import RangeError
+from ._errors import BhtimeError, RangeError, ZoneError
 from ._parse import parse
-from ._tz import UTC, fixed_offset, place, shift_exact, user_zone, zone_id
+from ._tz import (
+    POLICIES,
+    UTC,
+    Ambiguous,
+    Placement,
+    Policy,
+    fixed_offset,
+    offset_text,
+    place,
+    user_zone,
+    zone_id,
+)
 
-__all__ = ["evaluate", "read_now"]
+__all__ = ["Step", "evaluate", "read_now", "run"]
 
 _SECONDS = {Unit.HOURS: 3600, Unit.MINUTES: 60, Unit.SECONDS: 1}
 _DAYS = {Unit.WEEKS: 7, Unit.DAYS: 1}
 _MONTHS = {Unit.YEARS: 12, Unit.MONTHS: 1}
 
 
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One step of an evaluation: which items, what they gave, how it was placed."""
+
+    kind: str
+    """``anchor``, ``modifier`` or ``result``."""
+    items: tuple[Item, ...]
+    before: datetime | None
+    after: datetime
+    placement: Placement
+    """Where the step's wall-clock time fell; UNIQUE for steps on the timeline."""
+    local: datetime | None = None
+    """The wall-clock time that was placed, for anchors and calendar modifiers."""
+
+
 def evaluate(
-    expr: Expression | str, /, *, zone: str | tzinfo, now: datetime | None = None
+    expr: Expression | str,
+    /,
+    *,
+    zone: str | tzinfo,
+    now: datetime | None = None,
+    disambiguate: Policy = "compatible",
 ) -> datetime:
     """The instant ``expr`` means, as an aware datetime in ``zone``.
+
+    ``disambiguate`` says how the anchor's wall-clock time is placed in a gap or
+    an overlap: ``compatible`` (SPEC §6, the default), ``earlier``, ``later``,
+    or ``raise``. Modifiers always follow SPEC §6 step 2.
 
     >>> import bhtime
     >>> from datetime import datetime, timezone
@@ -34,13 +70,70 @@ def evaluate(
     >>> bhtime.evaluate("tomorrow 14:00", zone="Europe/Moscow", now=now).isoformat()
     '2017-04-26T14:00:00+03:00'
     """
+    return run(expr, zone=zone, now=now, disambiguate=disambiguate, steps=None)
+
+
+def run(
+    expr: Expression | str,
+    *,
+    zone: str | tzinfo,
+    now: datetime | None,
+    disambiguate: Policy,
+    steps: list[Step] | None,
+) -> datetime:
+    """``evaluate``, recording each step in ``steps`` when it is a list."""
     expression = expr if isinstance(expr, Expression) else parse(expr)
+    if disambiguate not in POLICIES:
+        raise ValueError(f"disambiguate must be one of {', '.join(POLICIES)}, not {disambiguate!r}")
     user = user_zone(zone)
     current = read_now(now)
-    moment = _guarded(expression, expression.items[0], _anchor, expression, user, current)
-    for modifier in expression.modifiers:
-        moment = _guarded(expression, modifier, _apply, moment, modifier)
-    return _guarded(expression, expression.items[-1], _in_zone, moment, user)
+    # One guard for every step: `item` is the one being applied when a year
+    # leaves 0001-9999 or the `raise` policy meets a gap (SPEC §8).
+    item: Item | None = None
+    try:
+        moment, local, placement = _anchor(expression, user, current, disambiguate)
+        if steps is not None:
+            anchor = Step("anchor", _anchor_items(expression), None, moment, placement, local)
+            steps.append(anchor)
+        for item in expression.modifiers:
+            moment = _apply(moment, item, steps)
+        item = expression.items[-1]
+        result = moment if moment.tzinfo is user else _checked(moment.astimezone(user))
+    except BhtimeError:
+        raise
+    except (Ambiguous, OverflowError, ValueError) as error:
+        culprit = item or (_anchor_items(expression) or expression.items)[0]
+        raise _step_error(expression, culprit, error) from None
+    if steps is not None:
+        steps.append(Step("result", (), moment, result, Placement.UNIQUE))
+    return result
+
+
+def _apply(moment: datetime, modifier: Modifier, steps: list[Step] | None) -> datetime:
+    """SPEC §6 step 2: one modifier, in the step zone ``moment`` is held in."""
+    zone = moment.tzinfo
+    assert zone is not None
+    seconds = _SECONDS.get(modifier.unit)
+    if seconds is not None:
+        # On the timeline: through UTC, which also range-checks both readings.
+        moved = (moment.astimezone(UTC) + timedelta(seconds=modifier.amount * seconds)).astimezone(
+            zone
+        )
+        local, placement = None, Placement.UNIQUE
+    else:
+        local = _wall_clock_plus(moment.replace(tzinfo=None), modifier)
+        moved, placement = place(local, zone, moment.utcoffset())
+        _checked(moved)
+    if steps is not None:
+        steps.append(Step("modifier", (modifier,), moment, moved, placement, local))
+    return moved
+
+
+def _wall_clock_plus(local: datetime, modifier: Modifier) -> datetime:
+    months = _MONTHS.get(modifier.unit)
+    if months is not None:
+        return _plus_months(local, modifier.amount * months)
+    return local + timedelta(days=modifier.amount * _DAYS[modifier.unit])
 
 
 def read_now(now: datetime | None) -> datetime:
@@ -54,33 +147,56 @@ def read_now(now: datetime | None) -> datetime:
     return now
 
 
-def _guarded(expression: Expression, item: Item, step, *args):  # type: ignore[no-untyped-def]
-    """Run one step of the evaluation; a year leaving 0001-9999 becomes a RangeError."""
-    try:
-        return step(*args)
-    except (OverflowError, ValueError) as error:
-        if isinstance(error, RangeError):
-            raise
-        raise RangeError(
-            f"{expression.text[item.pos : item.end]!r} takes the date outside the years 0001-9999",
-            code="out-of-range",
-            text=expression.text,
-            pos=item.pos,
-        ) from None
+def _anchor_items(expression: Expression) -> tuple[Item, ...]:
+    return tuple(item for item in expression.items if not isinstance(item, Modifier))
 
 
-def _anchor(expression: Expression, user: tzinfo, current: datetime) -> datetime:
+def _step_error(expression: Expression, item: Item, error: Exception) -> BhtimeError:
+    if isinstance(error, Ambiguous):
+        return _ambiguous_error(expression, item, error)
+    return RangeError(
+        f"{expression.text[item.pos : item.end]!r} takes the date outside the years 0001-9999",
+        code="out-of-range",
+        text=expression.text,
+        pos=item.pos,
+    )
+
+
+def _ambiguous_error(expression: Expression, item: Item, ambiguous: Ambiguous) -> BhtimeError:
+    local = ambiguous.local.isoformat(sep=" ", timespec="minutes")
+    jump = f"{offset_text(ambiguous.before)} to {offset_text(ambiguous.after)}"
+    if ambiguous.kind is Placement.GAP:
+        code = "skipped-time"
+        message = f"{local} does not exist in {ambiguous.zone}: the clocks jump from {jump}"
+    else:
+        code = "repeated-time"
+        message = f"{local} happens twice in {ambiguous.zone}: the clocks go back from {jump}"
+    return ZoneError(
+        message,
+        code=code,
+        text=expression.text,
+        pos=item.pos,
+        hint="choose disambiguate='earlier', 'later' or 'compatible'",
+    )
+
+
+_Placed = tuple[datetime, datetime | None, Placement]
+
+
+def _anchor(expression: Expression, user: tzinfo, current: datetime, policy: Policy) -> _Placed:
     """SPEC §6 step 1: the instant the modifiers start from, in its step zone."""
     stamp = expression.timestamp
     if stamp is not None:
         if stamp.instant is None:
-            return _checked(place(stamp.local, user)[0])
-        step_zone = zone_id(stamp.zone) if stamp.zone else fixed_offset(stamp.offset or timedelta(0))
-        return stamp.instant.astimezone(step_zone)
+            return _placed(stamp.local, user, None, policy)
+        step_zone = (
+            zone_id(stamp.zone) if stamp.zone else fixed_offset(stamp.offset or timedelta(0))
+        )
+        return stamp.instant.astimezone(step_zone), None, Placement.UNIQUE
     day, clock = expression.date, expression.time
     local_now = current.astimezone(user)
     if day is None and clock is None:
-        return local_now
+        return local_now, None, Placement.UNIQUE
     offset = (day.offset if isinstance(day, CalendarDate) else None) or (
         clock.offset if clock is not None else None
     )
@@ -90,29 +206,18 @@ def _anchor(expression: Expression, user: tzinfo, current: datetime) -> datetime
     else:
         date_value = local_now.date() + timedelta(days=day.days if day is not None else 0)
     if clock is not None:
-        time_value = clock.value
-    elif isinstance(day, CalendarDate):
-        time_value = time(0)
-    else:
-        # A day word alone keeps now's time of day and, in an overlap, now's
-        # offset, as now.plusDays(n) does (SPEC §6).
-        local = datetime.combine(date_value, local_now.time())
-        return _checked(place(local, step_zone, local_now.utcoffset())[0])
-    return _checked(place(datetime.combine(date_value, time_value), step_zone)[0])
+        return _placed(datetime.combine(date_value, clock.value), step_zone, None, policy)
+    if isinstance(day, CalendarDate):
+        return _placed(datetime.combine(date_value, time(0)), step_zone, None, policy)
+    # A day word alone keeps now's time of day and, in an overlap, now's
+    # offset, as now.plusDays(n) does (SPEC §6).
+    local = datetime.combine(date_value, local_now.time())
+    return _placed(local, step_zone, local_now.utcoffset(), policy)
 
 
-def _apply(moment: datetime, modifier: Modifier) -> datetime:
-    """SPEC §6 step 2: one modifier, in the step zone the moment is held in."""
-    unit, amount = modifier.unit, modifier.amount
-    if unit in _SECONDS:
-        return _checked(shift_exact(moment, timedelta(seconds=amount * _SECONDS[unit])))
-    local = moment.replace(tzinfo=None)
-    if unit in _MONTHS:
-        local = _plus_months(local, amount * _MONTHS[unit])
-    else:
-        local = local + timedelta(days=amount * _DAYS[unit])
-    assert moment.tzinfo is not None
-    return _checked(place(local, moment.tzinfo, moment.utcoffset())[0])
+def _placed(local: datetime, zone: tzinfo, prefer: timedelta | None, policy: Policy) -> _Placed:
+    moment, placement = place(local, zone, prefer, policy)
+    return _checked(moment), local, placement
 
 
 def _plus_months(local: datetime, months: int) -> datetime:
@@ -125,13 +230,11 @@ def _plus_months(local: datetime, months: int) -> datetime:
     return local.replace(year=year, month=month, day=day)
 
 
-def _in_zone(moment: datetime, user: tzinfo) -> datetime:
-    return moment if moment.tzinfo is user else _checked(moment.astimezone(user))
-
-
 def _checked(moment: datetime) -> datetime:
     """``moment`` itself, once its UTC reading is known to fall in 0001-9999 (SPEC §8)."""
-    offset = moment.utcoffset()
-    assert offset is not None
-    moment.replace(tzinfo=None) - offset  # raises OverflowError outside the range
+    # An offset is at most 18 hours: only the first and last years can overflow.
+    if moment.year in (1, 9999):
+        offset = moment.utcoffset()
+        assert offset is not None
+        _ = moment.replace(tzinfo=None) - offset  # raises OverflowError outside the range
     return moment

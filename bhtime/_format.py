@@ -14,15 +14,23 @@ def format_instant(dt: datetime, /) -> str:
     >>> format_instant(datetime(2017, 4, 25, 0, 41, 27, 999999, timezone(timedelta(hours=3))))
     '2017-04-25T00:41:27.999+0300'
     """
-    offset = dt.utcoffset() if isinstance(dt, datetime) else None
-    if offset is None:
+    if not isinstance(dt, datetime) or dt.utcoffset() is None:
         raise TypeError("format_instant needs an aware datetime")
+    # isoformat truncates to milliseconds as SPEC §7 wants, and is the fastest
+    # way to the digits; only its offset needs rewriting.
+    text = dt.isoformat(timespec="milliseconds")
+    offset = text[23:]
+    if len(offset) == 6 and offset != "-00:00":
+        return text[:23] + offset[:3] + offset[4:]
+    return text[:23] + _jdk_offset(dt)
+
+
+def _jdk_offset(dt: datetime) -> str:
+    """An offset with seconds, as the JDK prints it with the pattern ``Z``."""
+    offset = dt.utcoffset()
+    assert offset is not None
     total = int(offset.total_seconds())
     hours, minutes = abs(total) // 3600, abs(total) // 60 % 60
-    # As the JDK: seconds of an offset are not shown, and an offset that shows
-    # as zero is written +0000 whatever its sign.
+    # Seconds are not shown, and an offset that shows as zero is +0000.
     sign = "-" if total < 0 and (hours or minutes) else "+"
-    return (
-        f"{dt.year:04d}-{dt.month:02d}-{dt.day:02d}T{dt.hour:02d}:{dt.minute:02d}:"
-        f"{dt.second:02d}.{dt.microsecond // 1000:03d}{sign}{hours:02d}{minutes:02d}"
-    )
+    return f"{sign}{hours:02d}{minutes:02d}"

@@ -8,6 +8,7 @@ lark is imported here only, and only when the first expression is parsed, so
 
 from __future__ import annotations
 
+import re
 import threading
 from importlib import resources
 from pathlib import Path
@@ -53,4 +54,7 @@ def _build(transformer: Any) -> Lark:
         lexer="basic",
         transformer=transformer,
         maybe_placeholders=False,
+        # SPEC §2: case-insensitive in ASCII only; without this, re's Unicode
+        # folding would read "ſ" as s and the Kelvin sign as k.
+        g_regex_flags=re.ASCII,
     )

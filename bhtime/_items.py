@@ -17,7 +17,7 @@ from lark import Token, Transformer
 
 from ._ast import CalendarDate, DayWord, Item, Modifier, Now, Timestamp, Unit, WallTime
 from ._errors import ParseError, RangeError, ZoneError, closest
-from ._tz import UTC, zone_id
+from ._tz import UTC, offset_text, zone_id
 
 __all__ = ["UNIT_SPELLINGS", "WORDS", "AstBuilder"]
 
@@ -54,7 +54,9 @@ _DATE_TIME = re.compile(
 )
 _ISO_DATE = re.compile(_LOCAL_DATE + _OFFSET + r"\Z")
 _ISO_TIME = re.compile(_LOCAL_TIME + _OFFSET + r"\Z")
-_BASIC_DATE = re.compile(r"(?P<year>[0-9]{4})(?P<month>[0-9]{2})(?P<day>[0-9]{2})" + _OFFSET + r"\Z")
+_BASIC_DATE = re.compile(
+    r"(?P<year>[0-9]{4})(?P<month>[0-9]{2})(?P<day>[0-9]{2})" + _OFFSET + r"\Z"
+)
 _RFC_1123 = re.compile(
     r"(?:(?P<weekday>[A-Za-z]+),(?P<space0>[ ]*))?(?P<day>[0-9]+)(?P<space1>[ ]+)"
     r"(?P<month>[A-Za-z]+)(?P<space2>[ ]+)(?P<year>[0-9]+)(?P<space3>[ ]+)"
@@ -144,7 +146,9 @@ def _read_time(cut: _Cut, *, leap_second: bool = False) -> tuple[time, bool]:
     minute = cut.number("minute", "minute")
     second = 0 if cut["second"] is None else cut.number("second", "second")
     if hour == 24:
-        fail("hour 24 is not allowed", "invalid-time", cut.pos("hour"), "write 00:00 of the next day")
+        fail(
+            "hour 24 is not allowed", "invalid-time", cut.pos("hour"), "write 00:00 of the next day"
+        )
     if hour > 23:
         fail(f"there is no hour {hour:02d} (00-23)", "invalid-time", cut.pos("hour"))
     if minute > 59:
@@ -371,16 +375,8 @@ def _check_zone_offset(cut: _Cut, name: str, instant: datetime, offset: timedelt
             f"{name} does not use the offset {cut['offset']} at {cut.match.group(0)[:19]}",
             code="offset-not-in-zone",
             pos=cut.pos("offset"),
-            hint=f"{name} is at {_format_offset(used)} then",
+            hint=f"{name} is at {offset_text(used)} then",
         )
-
-
-def _format_offset(offset: timedelta | None) -> str:
-    total = int((offset or timedelta(0)).total_seconds())
-    sign = "-" if total < 0 else "+"
-    hours, rest = divmod(abs(total), 3600)
-    minutes, seconds = divmod(rest, 60)
-    return f"{sign}{hours:02d}:{minutes:02d}" + (f":{seconds:02d}" if seconds else "")
 
 
 # -- dates, times and words ---------------------------------------------------
@@ -489,6 +485,20 @@ def _nearest_unit(word: str) -> str | None:
 
 def _word(token: Token) -> NoReturn:
     lowered = token.lower()
+    if token == "M":
+        fail(
+            "'M' is ambiguous: minutes or months?",
+            "ambiguous-unit",
+            _start(token),
+            "write 'm' or 'min' for minutes, 'mon' for months, after a number",
+        )
+    if lowered == "t":
+        fail(
+            "unknown word 'T'",
+            "unknown-word",
+            _start(token),
+            "a date and a time join with 'T' and no spaces, as in 2011-12-03T10:15",
+        )
     if lowered in UNIT_SPELLINGS:
         fail(
             f"the unit {str(token)!r} has no number",
@@ -521,6 +531,9 @@ class AstBuilder(Transformer[Token, list[Item]]):
             return _iso_date(token)
         if token.type == "BASIC_DATE":
             return _basic_date(token)
+        if token.type == "WIDE_YEAR":
+            year = token[: token.index("-", 1)]
+            fail(f"year {year} is outside 0001-9999", "out-of-range", _start(token))
         return DayWord(_start(token), _end(token), token.lower(), _DAY_WORDS[token.lower()])
 
     def time(self, children: list[Token]) -> WallTime:
@@ -548,4 +561,3 @@ class AstBuilder(Transformer[Token, list[Item]]):
     def word(self, children: list[Token]) -> NoReturn:
         (token,) = children
         _word(token)
-

@@ -74,7 +74,7 @@ def _run_parser(text: str) -> list[Item]:
     from ._items import AstBuilder  # noqa: PLC0415
 
     try:
-        items: list[Item] = parser(AstBuilder()).parse(text)
+        items: list[Item] = parser(AstBuilder()).parse(text)  # type: ignore[assignment]
     except UnexpectedInput as error:
         raise _syntax_error(text, error) from None
     return items
@@ -87,11 +87,14 @@ _EXPECTED_ITEM = (
 )
 
 
-def _syntax_error(text: str, error: UnexpectedInput) -> ParseError:
+def _syntax_error(text: str, error: UnexpectedInput) -> BhtimeError:
     from lark.exceptions import UnexpectedCharacters, UnexpectedToken  # noqa: PLC0415
 
     if isinstance(error, UnexpectedCharacters):
-        return _unexpected_character(text, error.pos_in_stream)
+        pos = error.pos_in_stream or 0
+        if _is_foreign(text[pos]):
+            return _unexpected_character(text, pos)
+        return _error_in_previous_item(text, pos) or _unexpected_character(text, pos)
     assert isinstance(error, UnexpectedToken), error
     token = error.token
     if token.type == "$END":
@@ -105,20 +108,48 @@ def _syntax_error(text: str, error: UnexpectedInput) -> ParseError:
     pos = token.start_pos or 0
     before = text[:pos].rstrip(_WHITESPACE)
     if before.endswith(("+", "-")):
+        if token.isdigit():
+            return _error(f"the number {str(token)!r} has no unit", "missing-unit", text, pos)
         return _error(
             f"expected a number and a unit after {before[-1]!r}, not {str(token)!r}",
             "missing-amount",
             text,
             pos,
         )
-    return _glued(text, pos, str(token), token.type)
+    return _error_in_previous_item(text, pos) or _glued(text, pos, str(token), token.type)
+
+
+def _error_in_previous_item(text: str, pos: int) -> BhtimeError | None:
+    """The error in the item before ``pos``, which the parser had not checked yet.
+
+    The parser checks an item's values when it reduces it, which happens only
+    once the next token is seen to fit; report the leftmost problem first.
+    """
+    start = _previous_start(text, pos)
+    if start == pos:
+        return None
+    try:
+        _parse(text[start:pos])
+    except BhtimeError as error:
+        return type(error)(
+            error.message,
+            code=error.code,
+            text=text,
+            pos=None if error.pos is None else error.pos + start,
+            hint=error.hint,
+        )
+    return None
+
+
+def _previous_start(text: str, pos: int) -> int:
+    return max(text.rfind(char, 0, pos) for char in _WHITESPACE) + 1
 
 
 def _glued(text: str, pos: int, token: str, token_type: str) -> ParseError:
     """An item that follows the previous one with no whitespace between them."""
-    previous_start = max(text.rfind(char, 0, pos) for char in _WHITESPACE) + 1
-    previous = text[previous_start:pos]
-    if token_type in ("AMOUNT", "BAD_AMOUNT") and previous[-1:].isalpha():
+    previous = text[_previous_start(text, pos) : pos]
+    last = _parse(previous).items[-1]
+    if token_type in ("AMOUNT", "BAD_AMOUNT") and isinstance(last, Modifier):
         return _error(
             "modifiers without a sign must be separated by whitespace",
             "glued-modifiers",
@@ -126,17 +157,24 @@ def _glued(text: str, pos: int, token: str, token_type: str) -> ParseError:
             pos,
             f"write {previous + ' ' + token!r}",
         )
-    offset = _TRAILING_OFFSET.search(previous)
-    if offset and token_type == "WORD":
-        # SPEC §2: the sign and digits were read as the item's offset.
-        split = offset.start()
+    if token[:1] in "Tt" and isinstance(last, CalendarDate):
         return _error(
-            f"{previous[split:]!r} was read as the offset of {previous[:split]!r}, "
+            "expected a time HH:mm after 'T'",
+            "invalid-format",
+            text,
+            pos + 1,
+            "write it as in 2011-12-03T10:15",
+        )
+    offset = _offset_read_last(previous, last)
+    if offset is not None and token_type == "WORD":
+        # SPEC §2: the sign and digits were read as the item's offset.
+        return _error(
+            f"{previous[offset:]!r} was read as the offset of {previous[:offset]!r}, "
             f"and {token!r} does not follow an offset",
             "missing-space",
             text,
             pos,
-            f"for a modifier, write a space: {previous[:split] + ' ' + previous[split:] + token!r}",
+            f"for a modifier, write a space: {f'{previous[:offset]} {previous[offset:]}{token}'!r}",
         )
     return _error(
         f"expected whitespace between {previous!r} and {token!r}",
@@ -147,9 +185,23 @@ def _glued(text: str, pos: int, token: str, token_type: str) -> ParseError:
     )
 
 
+def _offset_read_last(previous: str, last: Item) -> int | None:
+    """Where the offset of ``last``, the last item of ``previous``, starts, if it ends with one."""
+    offset = getattr(last, "offset", None)
+    match = _TRAILING_OFFSET.search(previous)
+    if offset is None or match is None or last.end != len(previous):
+        return None
+    return match.start()
+
+
+def _is_foreign(char: str) -> bool:
+    """Outside the language's alphabet: not ASCII, or an ASCII control character."""
+    return not char.isascii() or (not char.isprintable() and char not in _WHITESPACE)
+
+
 def _unexpected_character(text: str, pos: int) -> ParseError:
     char = text[pos]
-    if not char.isascii() or not char.isprintable() and char not in _WHITESPACE:
+    if _is_foreign(char):
         return _error(
             f"the character {_describe(char)} is not allowed",
             "invalid-character",
@@ -158,8 +210,13 @@ def _unexpected_character(text: str, pos: int) -> ParseError:
             _ascii_hint(char),
         )
     if char == "[":
-        return _error("a [zone] must follow a date-time with an offset", "unexpected", text, pos,
-                      "close it with ']'" if "]" not in text[pos:] else None)
+        return _error(
+            "a [zone] must follow a date-time with an offset",
+            "unexpected",
+            text,
+            pos,
+            "close it with ']'" if "]" not in text[pos:] else None,
+        )
     return _error(f"unexpected {char!r}: {_EXPECTED_ITEM}", "unexpected", text, pos)
 
 
@@ -224,17 +281,18 @@ def _conflict(text: str, first: Item, second: Item) -> ConflictError:
     )
 
 
-def _check_offsets_agree(text: str, day: Item | None, time: Item | None) -> None:
+def _check_offsets_agree(
+    text: str, day: CalendarDate | DayWord | None, time: WallTime | None
+) -> None:
     if not isinstance(day, CalendarDate) or time is None:
         return
     if day.offset is None or time.offset is None or day.offset == time.offset:
         return
-    later = max(day, time, key=lambda item: item.pos)
     raise ConflictError(
         f"the date {text[day.pos : day.end]!r} and the time {text[time.pos : time.end]!r} "
         "carry different offsets",
         code="offset-mismatch",
         text=text,
-        pos=later.pos,
+        pos=max(day.pos, time.pos),
         hint="write the offset once, or the same offset on both",
     )

@@ -12,18 +12,23 @@ from __future__ import annotations
 import enum
 import re
 from datetime import datetime, timedelta, timezone, tzinfo
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 from ._errors import ZoneError, closest
 
 __all__ = [
+    "POLICIES",
     "UTC",
+    "Ambiguous",
     "Placement",
+    "Policy",
     "TzdataZone",
     "adopt_zone",
     "fixed_offset",
+    "offset_text",
     "place",
     "shift_exact",
     "tzdata_version",
@@ -60,18 +65,18 @@ def zone_keys() -> frozenset[str]:
 
 def tzdata_version() -> str:
     """The IANA release of the rules bhtime uses, such as ``2025b``."""
-    import tzdata  # noqa: PLC0415 - only the CLI's --version needs it
+    import tzdata  # type: ignore[import-untyped]  # noqa: PLC0415 - only --version needs it
 
     return str(tzdata.IANA_VERSION)
 
 
 # Bounded by the number of zone names (about 600).
-@lru_cache(maxsize=None)
+@cache
 def tzdata_zone(key: str) -> TzdataZone:
     """The zone ``key`` (which must be one of ``zone_keys()``), from tzdata."""
     path = resources.files("tzdata.zoneinfo").joinpath(*key.split("/"))
     with path.open("rb") as source:
-        return TzdataZone.from_file(source, key=key)  # type: ignore[return-value]
+        return TzdataZone.from_file(source, key=key)
 
 
 def fixed_offset(offset: timedelta) -> tzinfo:
@@ -133,10 +138,12 @@ def _checked_offset(name: str, match: re.Match[str]) -> timedelta:
         minutes=int(parts["minutes"] or 0),
         seconds=int(parts.get("seconds") or 0),
     )
-    if int(parts["minutes"] or 0) > 59 or int(parts.get("seconds") or 0) > 59 or offset > MAX_OFFSET:
-        raise ZoneError(
-            f"offset {name!r} is outside -18:00 to +18:00", code="unknown-zone"
-        )
+    if (
+        int(parts["minutes"] or 0) > 59
+        or int(parts.get("seconds") or 0) > 59
+        or offset > MAX_OFFSET
+    ):
+        raise ZoneError(f"offset {name!r} is outside -18:00 to +18:00", code="unknown-zone")
     return -offset if parts["sign"] == "-" else offset
 
 
@@ -183,13 +190,23 @@ def _dateutil_key(zone: tzinfo) -> str | None:
     return None
 
 
-def place(
-    local: datetime, zone: tzinfo, prefer: timedelta | None = None
-) -> tuple[datetime, Placement]:
-    """Give the naive ``local`` its offset in ``zone``, as ``ZonedDateTime.ofLocal``.
+Policy = Literal["compatible", "earlier", "later", "raise"]
+POLICIES: tuple[Policy, ...] = ("compatible", "earlier", "later", "raise")
 
-    In a gap the time moves forward by the gap's length; in an overlap it takes
-    ``prefer`` when that is one of the two offsets, else the earlier one.
+
+def place(
+    local: datetime,
+    zone: tzinfo,
+    prefer: timedelta | None = None,
+    policy: Policy = "compatible",
+) -> tuple[datetime, Placement]:
+    """Give the naive ``local`` its offset in ``zone``.
+
+    ``compatible`` is ``ZonedDateTime.ofLocal`` (SPEC §6): in a gap the time
+    moves forward by the gap's length; in an overlap it takes ``prefer`` when
+    that is one of the two offsets, else the earlier one. ``earlier`` and
+    ``later`` take that offset in an overlap and move back or forward in a gap;
+    ``raise`` refuses both (the caller turns ``Ambiguous`` into an error).
     """
     if isinstance(zone, timezone):
         return local.replace(tzinfo=zone), Placement.UNIQUE
@@ -199,18 +216,48 @@ def place(
     second_offset = second.utcoffset()
     if first_offset == second_offset:
         return first, Placement.UNIQUE
-    assert first_offset is not None and second_offset is not None
+    assert first_offset is not None
+    assert second_offset is not None
     # PEP 495: fold=0 reads the time with the offset before the transition.
     # A smaller offset after it means the clocks went back: an overlap.
-    if first_offset > second_offset:
-        return (second if prefer == second_offset else first), Placement.OVERLAP
-    # SPEC §6: in a gap, move forward by its length = read with the old offset.
-    return first.astimezone(UTC).astimezone(zone), Placement.GAP
+    kind = Placement.OVERLAP if first_offset > second_offset else Placement.GAP
+    if policy == "raise":
+        raise Ambiguous(kind, local, zone, first_offset, second_offset)
+    if kind is Placement.GAP:
+        # Read with the old offset, a time in the gap lands after it (forward
+        # by the gap's length); read with the new one, before it.
+        chosen = second if policy == "earlier" else first
+        return chosen.astimezone(UTC).astimezone(zone), kind
+    later = policy == "later" or (policy == "compatible" and prefer == second_offset)
+    return (second if later else first), kind
+
+
+class Ambiguous(Exception):
+    """A wall-clock time in a gap or an overlap, met under the ``raise`` policy."""
+
+    def __init__(
+        self, kind: Placement, local: datetime, zone: tzinfo, before: timedelta, after: timedelta
+    ) -> None:
+        super().__init__(kind, local, zone, before, after)
+        self.kind = kind
+        self.local = local
+        self.zone = zone
+        self.before = before
+        self.after = after
+
+
+def offset_text(offset: timedelta | None) -> str:
+    """``+05:45``, ``-04:00``, ``+00:19:32``: an offset as ISO writes it."""
+    total = int((offset or timedelta(0)).total_seconds())
+    sign = "-" if total < 0 else "+"
+    hours, rest = divmod(abs(total), 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{sign}{hours:02d}:{minutes:02d}" + (f":{seconds:02d}" if seconds else "")
 
 
 def shift_exact(moment: datetime, delta: timedelta) -> datetime:
-    """``moment`` moved by an exact duration on the timeline, kept in its zone."""
-    zone = moment.tzinfo
-    if isinstance(zone, timezone):
-        return moment + delta
-    return (moment.astimezone(UTC) + delta).astimezone(zone)
+    """``moment`` moved by an exact duration on the timeline, kept in its zone.
+
+    Going through UTC raises OverflowError when either reading leaves 0001-9999.
+    """
+    return (moment.astimezone(UTC) + delta).astimezone(moment.tzinfo)
