@@ -14,8 +14,10 @@ from datetime import datetime, tzinfo
 from ._ast import Expression
 from ._errors import BhtimeError, ConflictError, ParseError, RangeError, ZoneError
 from ._evaluate import evaluate
+from ._explain import Explanation, explain
 from ._format import format_instant
 from ._parse import parse
+from ._tz import Policy
 
 __version__ = "1.0.0"
 
@@ -27,14 +29,23 @@ __all__ = [
     "RangeError",
     "ZoneError",
     "__version__",
+    "Explanation",
     "evaluate",
+    "explain",
     "format_instant",
     "parse",
     "resolve",
 ]
 
 
-def resolve(text: str | Expression, /, *, zone: str | tzinfo, now: datetime | None = None) -> str:
+def resolve(
+    text: str | Expression,
+    /,
+    *,
+    zone: str | tzinfo,
+    now: datetime | None = None,
+    disambiguate: Policy = "compatible",
+) -> str:
     """Parse, evaluate and format in one call.
 
     >>> from datetime import datetime, timezone
@@ -42,4 +53,4 @@ def resolve(text: str | Expression, /, *, zone: str | tzinfo, now: datetime | No
     >>> resolve("tomorrow 14:00", zone="Europe/Moscow", now=now)
     '2017-04-26T14:00:00.000+0300'
     """
-    return format_instant(evaluate(text, zone=zone, now=now))
+    return format_instant(evaluate(text, zone=zone, now=now, disambiguate=disambiguate))

@@ -4,7 +4,7 @@
      └── BhtimeError            .text .pos .code .hint
           ├── ParseError        not an expression: syntax, a calendar value, length
           ├── ConflictError     two items set the same field (SPEC §5)
-          ├── RangeError        a year outside 0001-9999 (SPEC §8)
+          ├── RangeError        a year outside 0001-9999 (SPEC §8), an instant a gateway style cannot write
           └── ZoneError         an unknown zone, or an offset its zone does not use
 
 ``str(error)`` is the message with its column, then the text with a caret

@@ -197,9 +197,9 @@ def _anchor(expression: Expression, user: tzinfo, current: datetime, policy: Pol
     local_now = current.astimezone(user)
     if day is None and clock is None:
         return local_now, None, Placement.UNIQUE
-    offset = (day.offset if isinstance(day, CalendarDate) else None) or (
-        clock.offset if clock is not None else None
-    )
+    offset = day.offset if isinstance(day, CalendarDate) else None
+    if offset is None and clock is not None:
+        offset = clock.offset  # Z is timedelta(0): falsy, yet written
     step_zone = user if offset is None else fixed_offset(offset)
     if isinstance(day, CalendarDate):
         date_value = day.value

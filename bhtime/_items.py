@@ -58,7 +58,7 @@ _BASIC_DATE = re.compile(
     r"(?P<year>[0-9]{4})(?P<month>[0-9]{2})(?P<day>[0-9]{2})" + _OFFSET + r"\Z"
 )
 _RFC_1123 = re.compile(
-    r"(?:(?P<weekday>[A-Za-z]+),(?P<space0>[ ]*))?(?P<day>[0-9]+)(?P<space1>[ ]+)"
+    r"(?:(?P<weekday>[A-Za-z]+),(?P<space0>[ ]*))?(?P<day>[+-]?[0-9]+)(?P<space1>[ ]+)"
     r"(?P<month>[A-Za-z]+)(?P<space2>[ ]+)(?P<year>[0-9]+)(?P<space3>[ ]+)"
     r"(?P<hour>[0-9]+):(?P<minute>[0-9]+)(?::(?P<second>[0-9]+))?(?P<space4>[ ]+)"
     r"(?P<offset>[A-Za-z]+|[+-][0-9]+)\Z"
@@ -100,6 +100,8 @@ class _Cut:
     def number(self, name: str, what: str, digits: tuple[int, ...] = (2,)) -> int:
         """The part as a number, rejected when it has a count of digits the format forbids."""
         text = self.match.group(name)
+        if not text.isdigit():
+            fail(f"the {what} takes digits only, not {text!r}", "invalid-format", self.pos(name))
         if len(text) not in digits:
             counts = " or ".join(str(count) for count in digits)
             example = text.zfill(max(digits))[-max(digits) :]
@@ -207,7 +209,11 @@ def offset_value(raw: str, pos: int) -> timedelta:
     digits = raw[1:].replace(":", "")
     hours, minutes, seconds = int(digits[0:2]), int(digits[2:4] or 0), int(digits[4:6] or 0)
     offset = timedelta(hours=hours, minutes=minutes, seconds=seconds)
-    if minutes > 59 or seconds > 59 or offset > timedelta(hours=18):
+    if minutes > 59:
+        fail(f"there is no minute {minutes:02d} in the offset {raw!r}", "invalid-offset", pos)
+    if seconds > 59:
+        fail(f"there is no second {seconds:02d} in the offset {raw!r}", "invalid-offset", pos)
+    if offset > timedelta(hours=18):
         fail(f"offset {raw!r} is outside -18:00 to +18:00", "invalid-offset", pos)
     return -offset if raw[0] == "-" else offset
 

@@ -1,0 +1,157 @@
+"""Laws that hold for every input (hypothesis). CI runs them with the `ci` profile."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import bhtime
+from bhtime._items import UNIT_SPELLINGS
+from bhtime._tz import UTC, zone_keys
+
+ZONES = sorted(zone_keys())
+SOME_ZONES = st.sampled_from(
+    ["Europe/Paris", "America/New_York", "Australia/Lord_Howe", "Pacific/Apia", "Asia/Kathmandu",
+     "America/Sao_Paulo", "UTC", "+05:30", "-0930"]
+) | st.sampled_from(ZONES)  # fmt: skip
+NOWS = st.datetimes(
+    min_value=datetime(1900, 1, 1), max_value=datetime(2100, 1, 1), timezones=st.just(UTC)
+)
+INSTANTS = st.datetimes(
+    min_value=datetime(2, 1, 1), max_value=datetime(9998, 12, 31), timezones=st.just(UTC)
+)
+# The characters the language is made of, so that generated text reaches deep.
+LANGUAGE = st.text(
+    alphabet="0123456789+-:.,[]/ \tTZtzGMnowdayiesrkhuminecl_EPaJ",
+    max_size=40,
+)
+VALID = [
+    "now -12 hours +1min", "tomorrow 14:00", "2011-12-03 noon", "3h", "yesterday midnight",
+    "2017-04-25T00:41:27.000+0300", "2011-12-03T10:15:30+01:00[Europe/Paris]",
+    "2011-12-03T10:15:30Z", "Tue, 3 Jun 2008 11:05:30 GMT", "20111203+0100 +1 mon",
+    "2011-01-31T10:00:00 +1 month", "10:15:30+01:00", "now-1d+2h", "- 12 hours", "+007d",
+]  # fmt: skip
+
+
+def outcome(text: str, zone: str, now: datetime) -> str:
+    """The result, or the error code; anything else escapes and fails the test."""
+    try:
+        return bhtime.resolve(text, zone=zone, now=now)
+    except bhtime.BhtimeError as error:
+        assert error.code
+        assert error.pos is None or 0 <= error.pos <= len(text)
+        assert "Token(" not in str(error) and "$END" not in str(error)
+        return error.code
+
+
+@given(st.text(max_size=80), SOME_ZONES, NOWS)
+def test_any_text_resolves_or_raises_a_bhtime_error(text: str, zone: str, now: datetime) -> None:
+    outcome(text, zone, now)
+
+
+@given(st.binary(max_size=80), SOME_ZONES, NOWS)
+def test_any_bytes_decoded_resolve_or_raise_a_bhtime_error(
+    data: bytes, zone: str, now: datetime
+) -> None:
+    outcome(data.decode("utf-8", errors="replace"), zone, now)
+    outcome(data.decode("latin-1"), zone, now)
+
+
+@given(LANGUAGE, SOME_ZONES, NOWS)
+def test_text_in_the_languages_alphabet_resolves_or_raises(
+    text: str, zone: str, now: datetime
+) -> None:
+    outcome(text, zone, now)
+
+
+@st.composite
+def mutants(draw: st.DrawFn) -> str:
+    """A valid expression with one character inserted, deleted or swapped."""
+    text = draw(st.sampled_from(VALID))
+    index = draw(st.integers(0, len(text) - 1))
+    kind = draw(st.sampled_from(["insert", "delete", "swap"]))
+    char = draw(st.characters(codec="utf-8") | st.sampled_from("0123456789+-: .TZhmsd"))
+    if kind == "insert":
+        return text[:index] + char + text[index:]
+    if kind == "delete":
+        return text[:index] + text[index + 1 :]
+    return text[:index] + char + text[index + 1 :]
+
+
+@given(mutants(), SOME_ZONES, NOWS)
+def test_near_valid_mutants_resolve_or_raise(text: str, zone: str, now: datetime) -> None:
+    outcome(text, zone, now)
+
+
+def _whole_minute_offset(moment: datetime) -> bool:
+    offset = moment.utcoffset()
+    return offset is not None and offset.total_seconds() % 60 == 0
+
+
+@given(INSTANTS, st.sampled_from(ZONES), NOWS)
+def test_format_then_parse_gives_the_same_instant_to_the_millisecond(
+    instant: datetime, zone: str, now: datetime
+) -> None:
+    shown = bhtime.evaluate(instant.isoformat(), zone=zone, now=now)
+    assume(_whole_minute_offset(shown))  # SPEC §7: exact for whole-minute offsets
+    text = bhtime.format_instant(shown)
+    again = bhtime.evaluate(text, zone=zone, now=now)
+    truncated = instant.replace(microsecond=instant.microsecond // 1000 * 1000)
+    assert again == truncated
+    assert bhtime.format_instant(again) == text
+
+
+@given(
+    INSTANTS.filter(lambda moment: 1000 < moment.year < 9000),
+    st.sampled_from(ZONES),
+    st.integers(0, 10**6),
+    st.sampled_from(["h", "min", "s"]),
+)
+def test_adding_then_subtracting_clock_units_returns_the_instant(
+    instant: datetime, zone: str, amount: int, unit: str
+) -> None:
+    start = instant.isoformat()
+    there_and_back = bhtime.evaluate(f"{start} +{amount}{unit} -{amount}{unit}", zone=zone)
+    assert there_and_back == instant
+
+
+@st.composite
+def spellings(draw: st.DrawFn) -> tuple[str, str]:
+    """Two spellings of one unit, each in any case, with a space or not."""
+    canonical = draw(st.sampled_from(sorted({unit.value for unit in UNIT_SPELLINGS.values()})))
+    names = sorted(name for name, unit in UNIT_SPELLINGS.items() if unit.value == canonical)
+    chosen = []
+    for _ in range(2):
+        name = draw(st.sampled_from(names))
+        cased = "".join(draw(st.sampled_from([c.lower(), c.upper()])) for c in name)
+        assume(cased != "M")  # SPEC §8: the capital M alone is ambiguous
+        chosen.append(draw(st.sampled_from(["", " ", "\t"])) + cased)
+    return chosen[0], chosen[1]
+
+
+@given(spellings(), st.integers(0, 500), st.sampled_from(["+", "-", ""]), NOWS, SOME_ZONES)
+def test_every_spelling_of_a_unit_means_the_same(
+    pair: tuple[str, str], amount: int, sign: str, now: datetime, zone: str
+) -> None:
+    first, second = pair
+    assert outcome(f"now {sign}{amount}{first}", zone, now) == outcome(
+        f"now {sign}{amount}{second}", zone, now
+    )
+
+
+# RFC 1123's single spaces belong to the format, not between items.
+SPACED_ITEMS = [text for text in VALID if "," not in text]
+
+
+@given(st.sampled_from(SPACED_ITEMS), st.sampled_from([" ", "  ", "\t", "\n", "\r\n"]), NOWS)
+def test_spacing_never_changes_the_meaning(text: str, space: str, now: datetime) -> None:
+    respaced = space + space.join(text.split(" ")) + space
+    assert outcome(respaced, "Europe/Paris", now) == outcome(text, "Europe/Paris", now)
+
+
+def test_fixed_offsets_round_trip_at_the_edges_of_the_range() -> None:
+    edge = datetime(9999, 12, 31, 23, 59, 59, 999000, tzinfo=timezone(timedelta(0)))
+    text = bhtime.format_instant(edge)
+    assert bhtime.evaluate(text, zone="UTC") == edge
