@@ -149,13 +149,15 @@ def _glued(text: str, pos: int, token: str, token_type: str) -> ParseError:
     """An item that follows the previous one with no whitespace between them."""
     previous = text[_previous_start(text, pos) : pos]
     last = _parse(previous).items[-1]
+    # Suggest the space only where it fixes the text: the glued item must be valid alone.
+    spaced = f"write {previous + ' ' + token!r}" if _is_valid(token) else None
     if token_type in ("AMOUNT", "BAD_AMOUNT") and isinstance(last, Modifier):
         return _error(
             "modifiers without a sign must be separated by whitespace",
             "glued-modifiers",
             text,
             pos,
-            f"write {previous + ' ' + token!r}",
+            spaced,
         )
     if token[:1] in "Tt" and isinstance(last, CalendarDate):
         return _error(
@@ -181,8 +183,16 @@ def _glued(text: str, pos: int, token: str, token_type: str) -> ParseError:
         "missing-space",
         text,
         pos,
-        f"write {previous + ' ' + token!r}",
+        spaced,
     )
+
+
+def _is_valid(text: str) -> bool:
+    try:
+        _parse(text)
+    except BhtimeError:
+        return False
+    return True
 
 
 def _offset_read_last(previous: str, last: Item) -> int | None:
