@@ -9,27 +9,19 @@
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
-
-from ._ast import Expression
 from ._errors import BhtimeError, ConflictError, ParseError, RangeError, ZoneError
-from ._evaluate import evaluate
-from ._explain import Explanation, explain
-from ._format import format_instant
-from ._parse import parse
-from ._tz import Policy
 
 __version__ = "1.0.0"
 
 __all__ = [
     "BhtimeError",
     "ConflictError",
+    "Explanation",
     "Expression",
     "ParseError",
     "RangeError",
     "ZoneError",
     "__version__",
-    "Explanation",
     "evaluate",
     "explain",
     "format_instant",
@@ -37,20 +29,37 @@ __all__ = [
     "resolve",
 ]
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ._ast import Expression
+    from ._evaluate import evaluate, resolve
+    from ._explain import Explanation, explain
+    from ._format import format_instant
+    from ._parse import parse
 
-def resolve(
-    text: str | Expression,
-    /,
-    *,
-    zone: str | tzinfo,
-    now: datetime | None = None,
-    disambiguate: Policy = "compatible",
-) -> str:
-    """Parse, evaluate and format in one call.
+# Where each public name lives. Its module is imported on first use, so that
+# `import bhtime` stays cheap for a CLI or an SDK that imports it at start-up.
+_HOMES = {
+    "Expression": "._ast",
+    "evaluate": "._evaluate",
+    "resolve": "._evaluate",
+    "Explanation": "._explain",
+    "explain": "._explain",
+    "format_instant": "._format",
+    "parse": "._parse",
+}
 
-    >>> from datetime import datetime, timezone
-    >>> now = datetime(2017, 4, 24, 21, 41, 27, tzinfo=timezone.utc)
-    >>> resolve("tomorrow 14:00", zone="Europe/Moscow", now=now)
-    '2017-04-26T14:00:00.000+0300'
-    """
-    return format_instant(evaluate(text, zone=zone, now=now, disambiguate=disambiguate))
+
+def __getattr__(name: str) -> object:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'bhtime' has no attribute {name!r}")
+    from importlib import import_module  # noqa: PLC0415
+
+    value = getattr(import_module(home, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -4,7 +4,8 @@
      └── BhtimeError            .text .pos .code .hint
           ├── ParseError        not an expression: syntax, a calendar value, length
           ├── ConflictError     two items set the same field (SPEC §5)
-          ├── RangeError        a year outside 0001-9999 (SPEC §8), an instant a gateway style cannot write
+          ├── RangeError        a year outside 0001-9999 (SPEC §8); an instant a
+          │                     gateway style cannot write
           └── ZoneError         an unknown zone, or an offset its zone does not use
 
 ``str(error)`` is the message with its column, then the text with a caret
@@ -18,9 +19,10 @@ under the position, then the hint::
 
 from __future__ import annotations
 
-import difflib
-import unicodedata
-from collections.abc import Iterable
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
 
 __all__ = [
     "BhtimeError",
@@ -126,6 +128,8 @@ def _caret_lines(text: str, pos: int) -> list[str]:
 
 def _one_column(char: str) -> str:
     """The character as it takes one column on a terminal, so the caret lines up."""
+    import unicodedata  # noqa: PLC0415 - only when an error is shown
+
     if char in " \t\r\n":
         return " "
     wide = unicodedata.east_asian_width(char) in "WF"
@@ -136,5 +140,7 @@ def _one_column(char: str) -> str:
 
 def closest(word: str, candidates: Iterable[str]) -> str | None:
     """The candidate a user most likely meant by ``word``, if any is close."""
+    import difflib  # noqa: PLC0415 - slow to import; only errors need it
+
     matches = difflib.get_close_matches(word.lower(), list(candidates), n=1, cutoff=0.6)
     return matches[0] if matches else None

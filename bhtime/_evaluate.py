@@ -14,6 +14,7 @@ from datetime import datetime, time, timedelta, tzinfo
 
 from ._ast import CalendarDate, Expression, Item, Modifier, Unit
 from ._errors import BhtimeError, RangeError, ZoneError
+from ._format import format_instant
 from ._parse import parse
 from ._tz import (
     POLICIES,
@@ -28,7 +29,7 @@ from ._tz import (
     zone_id,
 )
 
-__all__ = ["Step", "evaluate", "read_now", "run"]
+__all__ = ["Step", "evaluate", "read_now", "resolve", "run"]
 
 _SECONDS = {Unit.HOURS: 3600, Unit.MINUTES: 60, Unit.SECONDS: 1}
 _DAYS = {Unit.WEEKS: 7, Unit.DAYS: 1}
@@ -71,6 +72,24 @@ def evaluate(
     '2017-04-26T14:00:00+03:00'
     """
     return run(expr, zone=zone, now=now, disambiguate=disambiguate, steps=None)
+
+
+def resolve(
+    text: str | Expression,
+    /,
+    *,
+    zone: str | tzinfo,
+    now: datetime | None = None,
+    disambiguate: Policy = "compatible",
+) -> str:
+    """Parse, evaluate and format in one call.
+
+    >>> from datetime import datetime, timezone
+    >>> now = datetime(2017, 4, 24, 21, 41, 27, tzinfo=timezone.utc)
+    >>> resolve("tomorrow 14:00", zone="Europe/Moscow", now=now)
+    '2017-04-26T14:00:00.000+0300'
+    """
+    return format_instant(run(text, zone=zone, now=now, disambiguate=disambiguate, steps=None))
 
 
 def run(

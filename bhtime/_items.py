@@ -521,6 +521,23 @@ def _word(token: Token) -> NoReturn:
     )
 
 
+_ONE_ITEM_RULES = {
+    "DATE_TIME": "timestamp", "RFC_1123": "timestamp",
+    "ISO_DATE": "date", "BASIC_DATE": "date", "DAY_WORD": "date", "WIDE_YEAR": "date",
+    "ISO_TIME": "time", "TIME_WORD": "time", "NOW": "now",
+    "AMOUNT": "modifier", "BAD_AMOUNT": "modifier", "WORD": "word",
+}  # fmt: skip
+
+
+def one_item(terminal: str, value: str, pos: int) -> Item | None:
+    """The item a lone token of ``terminal`` makes, as the parser would; None if none."""
+    rule = _ONE_ITEM_RULES.get(terminal)
+    if rule is None:
+        return None
+    item: Item = getattr(_BUILDER, rule)([Token(terminal, value, start_pos=pos)])
+    return item
+
+
 class AstBuilder(Transformer[Token, list[Item]]):
     """Run by the LALR parser as it reduces: each rule's tokens become one item."""
 
@@ -567,3 +584,6 @@ class AstBuilder(Transformer[Token, list[Item]]):
     def word(self, children: list[Token]) -> NoReturn:
         (token,) = children
         _word(token)
+
+
+_BUILDER = AstBuilder()

@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 
 from ._ast import CalendarDate, DayWord, Expression, Item, Modifier, Now, Timestamp, WallTime
 from ._errors import BhtimeError, ConflictError, ParseError
+from ._grammar import BadCharacter, BadToken, Language, language
 
 if TYPE_CHECKING:
-    from lark.exceptions import UnexpectedInput
+    from lark import Transformer
 
 __all__ = ["MAX_LENGTH", "parse"]
 
@@ -68,16 +69,38 @@ def _check_size(text: str) -> None:
 
 
 def _run_parser(text: str) -> list[Item]:
-    from lark.exceptions import UnexpectedInput  # noqa: PLC0415 - lark loads on first use
-
-    from ._grammar import parser  # noqa: PLC0415
-    from ._items import AstBuilder  # noqa: PLC0415
-
+    built = language(_new_builder)
+    items = _one_item(text, built)
+    if items is not None:
+        return items
     try:
-        items: list[Item] = parser(AstBuilder()).parse(text)  # type: ignore[assignment]
-    except UnexpectedInput as error:
+        parsed: list[Item] = built.parse(text)  # type: ignore[assignment]
+    except (BadCharacter, BadToken) as error:
         raise _syntax_error(text, error) from None
-    return items
+    return parsed
+
+
+def _new_builder() -> Transformer:  # type: ignore[type-arg]
+    from ._items import AstBuilder  # noqa: PLC0415 - it imports lark
+
+    return AstBuilder()
+
+
+def _one_item(text: str, built: Language) -> list[Item] | None:
+    """A text of one item, cut by the lexer's own patterns, with no LALR pass.
+
+    The grammar accepts any single item, with whitespace around it; most
+    timestamps people write are one, and the parser's loop is the slow part.
+    """
+    start = len(text) - len(text.lstrip(_WHITESPACE))
+    end = len(text.rstrip(_WHITESPACE))
+    match = built.scanner.match(text, start)
+    if match is None or match.end() != end or match.lastgroup is None:
+        return None
+    from ._items import one_item  # noqa: PLC0415 - loaded with the parser
+
+    item = one_item(match.lastgroup, match.group(), start)
+    return None if item is None else [item]
 
 
 # -- syntax errors ------------------------------------------------------------
@@ -87,17 +110,15 @@ _EXPECTED_ITEM = (
 )
 
 
-def _syntax_error(text: str, error: UnexpectedInput) -> BhtimeError:
-    from lark.exceptions import UnexpectedCharacters, UnexpectedToken  # noqa: PLC0415
-
-    if isinstance(error, UnexpectedCharacters):
-        pos = error.pos_in_stream or 0
+def _syntax_error(text: str, error: BadCharacter | BadToken) -> BhtimeError:
+    if isinstance(error, BadCharacter):
+        pos = error.pos
         if _is_foreign(text[pos]):
             return _unexpected_character(text, pos)
-        return _error_in_previous_item(text, pos) or _unexpected_character(text, pos)
-    assert isinstance(error, UnexpectedToken), error
-    token = error.token
-    if token.type == "$END":
+        return _error_in_previous_item(text, error.previous, pos) or _unexpected_character(
+            text, pos
+        )
+    if error.kind == "$END":
         return _error(
             "expected a number and a unit after the sign",
             "missing-amount",
@@ -105,27 +126,29 @@ def _syntax_error(text: str, error: UnexpectedInput) -> BhtimeError:
             len(text),
             "write the modifier whole, as in '+3h'",
         )
-    pos = token.start_pos or 0
+    token = error.value
+    pos = error.pos
     before = text[:pos].rstrip(_WHITESPACE)
     if before.endswith(("+", "-")):
         if token.isdigit():
-            return _error(f"the number {str(token)!r} has no unit", "missing-unit", text, pos)
+            return _error(f"the number {token!r} has no unit", "missing-unit", text, pos)
         return _error(
-            f"expected a number and a unit after {before[-1]!r}, not {str(token)!r}",
+            f"expected a number and a unit after {before[-1]!r}, not {token!r}",
             "missing-amount",
             text,
             pos,
         )
-    return _error_in_previous_item(text, pos) or _glued(text, pos, str(token), token.type)
+    return _error_in_previous_item(text, error.previous, pos) or _glued(
+        text, error.previous, pos, token, error.kind
+    )
 
 
-def _error_in_previous_item(text: str, pos: int) -> BhtimeError | None:
+def _error_in_previous_item(text: str, start: int, pos: int) -> BhtimeError | None:
     """The error in the item before ``pos``, which the parser had not checked yet.
 
     The parser checks an item's values when it reduces it, which happens only
     once the next token is seen to fit; report the leftmost problem first.
     """
-    start = _previous_start(text, pos)
     if start == pos:
         return None
     try:
@@ -141,13 +164,9 @@ def _error_in_previous_item(text: str, pos: int) -> BhtimeError | None:
     return None
 
 
-def _previous_start(text: str, pos: int) -> int:
-    return max(text.rfind(char, 0, pos) for char in _WHITESPACE) + 1
-
-
-def _glued(text: str, pos: int, token: str, token_type: str) -> ParseError:
-    """An item that follows the previous one with no whitespace between them."""
-    previous = text[_previous_start(text, pos) : pos]
+def _glued(text: str, start: int, pos: int, token: str, token_type: str) -> ParseError:
+    """An item, at ``pos``, that follows the one at ``start`` with no whitespace between."""
+    previous = text[start:pos]
     last = _parse(previous).items[-1]
     # Suggest the space only where it fixes the text: the glued item must be valid alone.
     spaced = f"write {previous + ' ' + token!r}" if _is_valid(token) else None
@@ -220,13 +239,9 @@ def _unexpected_character(text: str, pos: int) -> ParseError:
             _ascii_hint(char),
         )
     if char == "[":
-        return _error(
-            "a [zone] must follow a date-time with an offset",
-            "unexpected",
-            text,
-            pos,
-            "close it with ']'" if "]" not in text[pos:] else None,
-        )
+        if "]" not in text[pos:]:
+            return _error("the '[' of a zone name is never closed", "unexpected", text, pos)
+        return _error("a [zone] must follow a date-time with an offset", "unexpected", text, pos)
     return _error(f"unexpected {char!r}: {_EXPECTED_ITEM}", "unexpected", text, pos)
 
 

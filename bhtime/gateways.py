@@ -125,7 +125,8 @@ def smpp_relative(expression: Expression | str) -> str:
     ``mm`` 00-59 and ``ss`` 00-59). Days are never turned into hours, nor
     months into days: those are not fixed lengths. A group whose sum is
     negative (``-1d``, ``1d -1h``), or a ``YY``, ``DD`` or ``hh`` above 99, is
-    a ``RangeError`` (code ``unrepresentable``) at the group's first modifier.
+    a ``RangeError`` (code ``unrepresentable``) pointing at the group's first
+    negative modifier, or its first modifier when the sum is too large.
 
     >>> smpp_relative("2h -30min")
     '000000013000000R'

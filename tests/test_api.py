@@ -311,14 +311,14 @@ def test_sixteen_threads_agree_with_serial_evaluation_from_the_first_call() -> N
 
 def test_threads_share_one_parser() -> None:
     from bhtime import _grammar
-    from bhtime._items import AstBuilder
+    from bhtime._parse import _new_builder
 
     seen: list[object] = []
     barrier = threading.Barrier(8)
 
     def build() -> None:
         barrier.wait()
-        seen.append(_grammar.parser(AstBuilder()))
+        seen.append(_grammar.language(_new_builder))
 
     threads = [threading.Thread(target=build) for _ in range(8)]
     for thread in threads:
