@@ -130,7 +130,10 @@ def test_every_kind_of_named_zone_gives_the_same_answer(zone: object, now: datet
 
 
 def test_pytz_zones_are_read_by_name(now: datetime) -> None:
-    pytz = pytest.importorskip("pytz", reason="pytz not installed: an optional input type, installed in the all-extras CI run")
+    pytz = pytest.importorskip(
+        "pytz",
+        reason="pytz not installed: an optional input type, installed in the all-extras CI run",
+    )
     assert bhtime.resolve("2011-10-30 02:30", zone=pytz.timezone("Europe/Paris"), now=now) == (
         "2011-10-30T02:30:00.000+0200"
     )

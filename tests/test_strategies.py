@@ -1,0 +1,217 @@
+"""bhtime.strategies: what it generates is what SPEC.md says it is."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+import bhtime
+from bhtime import strategies as bst
+from bhtime._ast import CalendarDate, Timestamp, WallTime
+from bhtime._tz import user_zone
+
+
+@pytest.fixture(scope="module")
+def lexer():  # type: ignore[no-untyped-def]
+    """bhtime's own grammar, to cut text into terminals as bhtime does."""
+    from lark import Lark
+
+    from bhtime._grammar import grammar_text
+
+    return Lark(grammar_text(), parser="lalr", lexer="basic")
+
+
+@st.composite
+def zone_and_now(draw: st.DrawFn) -> tuple[str, datetime]:
+    zone = draw(bst.zones())
+    return zone, draw(bst.instants(zone))
+
+
+@given(bst.expressions(), zone_and_now())
+def test_every_expression_parses_and_evaluates(text: str, zone_now: tuple[str, datetime]) -> None:
+    zone, now = zone_now
+    expression = bhtime.parse(text)
+    result = bhtime.evaluate(expression, zone=zone, now=now)
+    assert expression.text == text
+    # SPEC §6 step 3: the result is shown in the user zone.
+    assert result.utcoffset() == result.astimezone(user_zone(zone)).utcoffset()
+    assert 1 <= result.year <= 9999
+
+
+@given(bst.expressions(), zone_and_now())
+def test_output_read_back_is_the_same_instant(text: str, zone_now: tuple[str, datetime]) -> None:
+    zone, now = zone_now
+    result = bhtime.evaluate(text, zone=zone, now=now)
+    offset = result.utcoffset()
+    assert offset is not None
+    # SPEC §7: exact whenever the zone's offset is a whole number of minutes.
+    if offset % timedelta(minutes=1):
+        return
+    again = bhtime.evaluate(bhtime.format_instant(result), zone=zone, now=now)
+    assert again == result.replace(microsecond=result.microsecond // 1000 * 1000)
+
+
+@given(st.data())
+def test_items_share_one_offset_when_both_carry_one(data: st.DataObject) -> None:
+    """SPEC §5: a date and a time with offsets carry the same one, so never offset-mismatch."""
+    expression = bhtime.parse(data.draw(bst.expressions()))
+    dated = [item for item in expression.items if isinstance(item, (CalendarDate, WallTime))]
+    offsets = {item.offset for item in dated if item.offset is not None}
+    assert len(offsets) <= 1
+
+
+@pytest.mark.parametrize("terminal", sorted(bst._item_strategies()))
+@given(data=st.data())
+def test_each_item_strategy_draws_one_token_of_its_terminal(
+    lexer,  # type: ignore[no-untyped-def]
+    terminal: str,
+    data: st.DataObject,
+) -> None:
+    text = data.draw(bst._item_strategies()[terminal])
+    tokens = list(lexer.lex(text))
+    assert [(token.type, str(token)) for token in tokens] == [(terminal, text)]
+
+
+@pytest.mark.parametrize("name", bst.TIMESTAMP_FORMATS)
+@given(data=st.data())
+def test_timestamps_in_a_named_format(name: str, data: st.DataObject) -> None:
+    text = data.draw(bst.timestamps(name))
+    (item,) = bhtime.parse(text).items
+    assert isinstance(item, Timestamp)
+    # ISO_INSTANT's text is also ISO_OFFSET_DATE_TIME's; bhtime names it ISO_INSTANT
+    # only where it reads a leap second (SPEC §3).
+    expected = {name, "ISO_OFFSET_DATE_TIME"} if name == "ISO_INSTANT" else {name}
+    assert item.format in expected
+    if name == "recommended":
+        assert len(text) == 28
+        assert text[10] == "T"
+
+
+@given(bst.timestamps(), zone_and_now())
+def test_any_timestamp_evaluates(text: str, zone_now: tuple[str, datetime]) -> None:
+    zone, now = zone_now
+    result = bhtime.evaluate(text, zone=zone, now=now)
+    stamp = bhtime.parse(text).timestamp
+    assert stamp is not None
+    if stamp.instant is not None:
+        # A timestamp with an offset is its own instant, whatever the zone and now (SPEC §6).
+        assert result == stamp.instant
+
+
+def test_unknown_timestamp_format() -> None:
+    with pytest.raises(InvalidArgument, match="ISO_INSTANT"):
+        bst.timestamps("ISO_DATE")
+
+
+@given(bst.zones())
+def test_zones_are_user_zones(zone: str) -> None:
+    moment = datetime(2020, 6, 1, tzinfo=timezone.utc)
+    assert bhtime.evaluate("now", zone=zone, now=moment) == moment
+
+
+def test_zones_include_the_edge_cases() -> None:
+    favourites, with_dst, keys = bst._zone_lists()
+    for name in ("Australia/Lord_Howe", "Asia/Kathmandu", "Pacific/Apia", "America/Sao_Paulo"):
+        assert name in favourites
+    assert "Europe/Paris" in with_dst
+    assert "Asia/Kathmandu" not in with_dst
+    assert set(with_dst) <= set(keys)
+
+
+@given(st.data())
+def test_instants_are_aware_and_in_range(data: st.DataObject) -> None:
+    zone = data.draw(bst.zones())
+    moment = data.draw(bst.instants(zone))
+    assert moment.utcoffset() is not None
+    assert datetime(1971, 1, 1, tzinfo=timezone.utc) <= moment
+    assert moment < datetime(2038, 1, 1, tzinfo=timezone.utc)
+
+
+def test_transitions_are_found_to_the_second() -> None:
+    found = bst._transitions(user_zone("Europe/Paris"))
+    # EU rule: the last Sundays of March and October at 01:00 UTC (SPEC §10's 2011 examples).
+    assert datetime(2011, 3, 27, 1, tzinfo=timezone.utc) in found
+    assert datetime(2011, 10, 30, 1, tzinfo=timezone.utc) in found
+    zone = user_zone("Europe/Paris")
+    for moment in found:
+        before = (moment - timedelta(seconds=1)).astimezone(zone).utcoffset()
+        assert before != moment.astimezone(zone).utcoffset()
+    # Apia skipped 2011-12-30: its offset went from -10:00 to +14:00.
+    apia = bst._transitions(user_zone("Pacific/Apia"))
+    assert datetime(2011, 12, 30, 10, tzinfo=timezone.utc) in apia
+    assert bst._transitions(user_zone("+05:30")) == ()
+
+
+def test_most_instants_are_near_a_transition() -> None:
+    moments: list[datetime] = []
+
+    @given(bst.instants("Europe/Paris"))
+    def collect(moment: datetime) -> None:
+        moments.append(moment)
+
+    collect()
+    found = bst._transitions(user_zone("Europe/Paris"))
+    near = [
+        moment
+        for moment in moments
+        if any(
+            abs(moment - edge - timedelta(days=days)) <= timedelta(minutes=91)
+            for edge in found
+            for days in (0, -1, 1, -7, 7)
+        )
+    ]
+    assert len(near) >= len(moments) // 3
+
+
+@given(bst.invalid_expressions(), zone_and_now())
+def test_every_invalid_expression_is_rejected(text: str, zone_now: tuple[str, datetime]) -> None:
+    zone, now = zone_now
+    with pytest.raises(bhtime.BhtimeError):
+        bhtime.evaluate(text, zone=zone, now=now)
+
+
+@given(bst.invalid_cases(), zone_and_now())
+def test_every_invalid_expression_has_its_code(
+    case: tuple[str, str], zone_now: tuple[str, datetime]
+) -> None:
+    text, code = case
+    zone, now = zone_now
+    with pytest.raises(bhtime.BhtimeError) as caught:
+        bhtime.evaluate(text, zone=zone, now=now)
+    assert caught.value.code == code, (text, caught.value)
+
+
+def test_glued_modifiers_with_a_spaced_unit() -> None:
+    """SPEC §2: two unsigned modifiers glued are `glued-modifiers`, however the first is spaced."""
+    with pytest.raises(bhtime.ParseError) as caught:
+        bhtime.parse("1 s2h")
+    assert (caught.value.code, caught.value.pos) == ("glued-modifiers", 3)
+
+
+def test_importing_bhtime_does_not_import_hypothesis() -> None:
+    code = "import sys, bhtime; print('hypothesis' in sys.modules)"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "False"
+
+
+def test_public_names() -> None:
+    assert set(bst.__all__) == {
+        "TIMESTAMP_FORMATS",
+        "expressions",
+        "instants",
+        "invalid_cases",
+        "invalid_expressions",
+        "timestamps",
+        "zones",
+    }
+    for name in bst.__all__:
+        if callable(getattr(bst, name)):
+            assert "hrinks" in getattr(bst, name).__doc__ or name == "invalid_cases"
