@@ -17,7 +17,7 @@ from lark import Token, Transformer
 
 from ._ast import CalendarDate, DayWord, Item, Modifier, Now, Timestamp, Unit, WallTime
 from ._errors import ParseError, RangeError, ZoneError, closest
-from ._tz import UTC, offset_text, zone_id
+from ._tz import UTC, checked_offset, offset_text, zone_id
 
 __all__ = ["UNIT_SPELLINGS", "WORDS", "AstBuilder"]
 
@@ -207,15 +207,11 @@ def offset_value(raw: str, pos: int) -> timedelta:
     if raw in ("Z", "z"):
         return timedelta(0)
     digits = raw[1:].replace(":", "")
-    hours, minutes, seconds = int(digits[0:2]), int(digits[2:4] or 0), int(digits[4:6] or 0)
-    offset = timedelta(hours=hours, minutes=minutes, seconds=seconds)
-    if minutes > 59:
-        fail(f"there is no minute {minutes:02d} in the offset {raw!r}", "invalid-offset", pos)
-    if seconds > 59:
-        fail(f"there is no second {seconds:02d} in the offset {raw!r}", "invalid-offset", pos)
-    if offset > timedelta(hours=18):
-        fail(f"offset {raw!r} is outside -18:00 to +18:00", "invalid-offset", pos)
-    return -offset if raw[0] == "-" else offset
+    try:
+        hours, minutes, seconds = int(digits[0:2]), int(digits[2:4] or 0), int(digits[4:6] or 0)
+        return checked_offset(raw, raw[0], hours, minutes, seconds)
+    except ValueError as error:
+        fail(str(error), "invalid-offset", pos)
 
 
 # -- timestamps -------------------------------------------------------------

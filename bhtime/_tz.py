@@ -27,11 +27,12 @@ __all__ = [
     "Policy",
     "TzdataZone",
     "adopt_zone",
+    "checked_offset",
     "fixed_offset",
     "offset_text",
     "place",
-    "shift_exact",
     "tzdata_version",
+    "tzdata_zone",
     "user_zone",
     "zone_id",
     "zone_keys",
@@ -87,10 +88,24 @@ def fixed_offset(offset: timedelta) -> tzinfo:
 _USER_OFFSET = re.compile(r"(?P<sign>[+-])(?P<hours>[0-9]{2})(?::?(?P<minutes>[0-9]{2}))?\Z")
 # ZoneOffset.of: +h, +hh, +hh:mm, +hhmm, +hh:mm:ss, +hhmmss.
 _JDK_OFFSET = re.compile(
-    r"(?P<sign>[+-])(?P<hours>[0-9]{1,2})"
-    r"(?:(?P<colon>:?)(?P<minutes>[0-9]{2})(?:(?P=colon)(?P<seconds>[0-9]{2}))?)?\Z"
+    r"(?P<sign>[+-])(?:(?P<hour>[0-9])|(?P<hours>[0-9]{2})"
+    r"(?:(?P<colon>:?)(?P<minutes>[0-9]{2})(?:(?P=colon)(?P<seconds>[0-9]{2}))?)?)\Z"
 )
 _JDK_PREFIXES = ("UTC", "GMT", "UT")
+
+
+def checked_offset(
+    written: str, sign: str, hours: int, minutes: int = 0, seconds: int = 0
+) -> timedelta:
+    """The offset, or ValueError saying which part is impossible (every offset is within ±18:00)."""
+    if minutes > 59:
+        raise ValueError(f"there is no minute {minutes:02d} in the offset {written!r}")
+    if seconds > 59:
+        raise ValueError(f"there is no second {seconds:02d} in the offset {written!r}")
+    offset = timedelta(hours=hours, minutes=minutes, seconds=seconds)
+    if offset > MAX_OFFSET:
+        raise ValueError(f"offset {written!r} is outside -18:00 to +18:00")
+    return -offset if sign == "-" else offset
 
 
 def user_zone(zone: str | tzinfo) -> tzinfo:
@@ -108,43 +123,42 @@ def _named_user_zone(name: str) -> tzinfo:
         return UTC
     match = _USER_OFFSET.match(name)
     if match:
-        return fixed_offset(_checked_offset(name, match))
+        return fixed_offset(_offset_of(name, match))
     if name in zone_keys():
         return tzdata_zone(name)
     raise _unknown_zone(name)
 
 
+@lru_cache(maxsize=256)
 def zone_id(name: str) -> tzinfo:
     """A ``[zone]`` of ISO_ZONED_DATE_TIME, read as ``java.time.ZoneId.of`` reads it."""
     if name in ("Z", *_JDK_PREFIXES):
         return UTC
+    offset = name
     for prefix in _JDK_PREFIXES:
-        rest = name[len(prefix) :]
-        if name.startswith(prefix) and rest[:1] in ("+", "-"):
-            name = rest
+        if name.startswith(prefix) and name[len(prefix) : len(prefix) + 1] in ("+", "-"):
+            offset = name[len(prefix) :]
             break
-    match = _JDK_OFFSET.match(name)
+    match = _JDK_OFFSET.match(offset)
     if match:
-        return fixed_offset(_checked_offset(name, match))
+        return fixed_offset(_offset_of(name, match))
     if name in zone_keys():
         return tzdata_zone(name)
     raise _unknown_zone(name)
 
 
-def _checked_offset(name: str, match: re.Match[str]) -> timedelta:
+def _offset_of(name: str, match: re.Match[str]) -> timedelta:
     parts = match.groupdict()
-    offset = timedelta(
-        hours=int(parts["hours"]),
-        minutes=int(parts["minutes"] or 0),
-        seconds=int(parts.get("seconds") or 0),
-    )
-    if (
-        int(parts["minutes"] or 0) > 59
-        or int(parts.get("seconds") or 0) > 59
-        or offset > MAX_OFFSET
-    ):
-        raise ZoneError(f"offset {name!r} is outside -18:00 to +18:00", code="unknown-zone")
-    return -offset if parts["sign"] == "-" else offset
+    try:
+        return checked_offset(
+            name,
+            parts["sign"],
+            int(parts.get("hour") or parts["hours"]),
+            int(parts["minutes"] or 0),
+            int(parts.get("seconds") or 0),
+        )
+    except ValueError as error:
+        raise ZoneError(str(error), code="unknown-zone") from None
 
 
 def _unknown_zone(name: str) -> ZoneError:
@@ -253,11 +267,3 @@ def offset_text(offset: timedelta | None) -> str:
     hours, rest = divmod(abs(total), 3600)
     minutes, seconds = divmod(rest, 60)
     return f"{sign}{hours:02d}:{minutes:02d}" + (f":{seconds:02d}" if seconds else "")
-
-
-def shift_exact(moment: datetime, delta: timedelta) -> datetime:
-    """``moment`` moved by an exact duration on the timeline, kept in its zone.
-
-    Going through UTC raises OverflowError when either reading leaves 0001-9999.
-    """
-    return (moment.astimezone(UTC) + delta).astimezone(moment.tzinfo)

@@ -11,6 +11,10 @@ from typing import Any
 
 import pytest
 from hypothesis import given
+
+pytest.importorskip(
+    "pydantic", reason="the pydantic extra is not installed (pip install 'bhtime[pydantic]')"
+)
 from pydantic import BaseModel, ValidationError
 
 import bhtime
