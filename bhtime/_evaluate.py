@@ -106,26 +106,38 @@ def run(
         raise ValueError(f"disambiguate must be one of {', '.join(POLICIES)}, not {disambiguate!r}")
     user = user_zone(zone)
     current = read_now(now)
-    # One guard for every step: `item` is the one being applied when a year
-    # leaves 0001-9999 or the `raise` policy meets a gap (SPEC §8).
-    item: Item | None = None
+    # One guard for every step: `culprit` is the item being applied when a
+    # year leaves 0001-9999 or the `raise` policy meets a gap (SPEC §8).
+    culprit: Item | None = None
     try:
         moment, local, placement = _anchor(expression, user, current, disambiguate)
         if steps is not None:
             anchor = Step("anchor", _anchor_items(expression), None, moment, placement, local)
             steps.append(anchor)
-        for item in expression.modifiers:
-            moment = _apply(moment, item, steps)
-        item = expression.items[-1]
-        result = moment if moment.tzinfo is user else _checked(moment.astimezone(user))
-    except BhtimeError:
-        raise
-    except (Ambiguous, OverflowError, ValueError) as error:
-        culprit = item or (_anchor_items(expression) or expression.items)[0]
-        raise _step_error(expression, culprit, error) from None
+        for culprit in expression.modifiers:
+            moment = _apply(moment, culprit, steps)
+    except (Ambiguous, OverflowError) as error:
+        blamed = culprit or (_anchor_items(expression) or expression.items)[0]
+        raise _step_error(expression, blamed, error) from None
+    result = _shown_in(expression, moment, user)
     if steps is not None:
         steps.append(Step("result", (), moment, result, Placement.UNIQUE))
     return result
+
+
+def _shown_in(expression: Expression, moment: datetime, user: tzinfo) -> datetime:
+    """SPEC §6 step 3: the instant in the user zone, whose year must be 0001-9999 too."""
+    if moment.tzinfo is user:
+        return moment
+    try:
+        return _checked(moment.astimezone(user))
+    except OverflowError:
+        raise RangeError(
+            f"the result is outside the years 0001-9999 when shown in {user}",
+            code="out-of-range",
+            text=expression.text,
+            pos=0,
+        ) from None
 
 
 def _apply(moment: datetime, modifier: Modifier, steps: list[Step] | None) -> datetime:
@@ -163,7 +175,9 @@ def read_now(now: datetime | None) -> datetime:
         raise TypeError(f"now must be a datetime, not {type(now).__name__}")
     if now.utcoffset() is None:
         raise TypeError("now must be an aware datetime; a naive one has no instant")
-    return now
+    # Through UTC, so that a `now` held in a wall time no clock shows (a gap
+    # time in the user zone's own tzinfo) is normalised when shown.
+    return now.astimezone(UTC)
 
 
 def _anchor_items(expression: Expression) -> tuple[Item, ...]:

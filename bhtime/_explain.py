@@ -84,36 +84,39 @@ def explain(
     steps: list[Step] = []
     run(expression, zone=zone, now=current, disambiguate=disambiguate, steps=steps)
     user = user_zone(zone)
-    notes = tuple(_note(expression, step, user, current) for step in steps)
+    notes = tuple(_note(step, user) for step in steps)
     return Explanation(expression, str(user), current, tuple(steps), notes)
 
 
-def _note(expression: Expression, step: Step, user: tzinfo, now: datetime) -> str:
+def _note(step: Step, user: tzinfo) -> str:
     if step.kind == "result":
         return f"shown in {user}"
     if step.kind == "modifier":
         return _modifier_note(step)
-    return _anchor_note(expression, step, user, now)
+    return _anchor_note(step, user)
 
 
-def _anchor_note(expression: Expression, step: Step, user: tzinfo, now: datetime) -> str:
-    parts = [_item_note(item, user) for item in step.items] or ["no date or time: now"]
+def _anchor_note(step: Step, user: tzinfo) -> str:
+    timed = any(isinstance(item, WallTime) for item in step.items)
+    parts = [_item_note(item, user, timed) for item in step.items] or ["no date or time: now"]
     sentence = "; ".join(parts)
     placed = _placement_note(step)
     return f"{sentence}; {placed}" if placed else sentence
 
 
-def _item_note(item: Item, user: tzinfo) -> str:
+def _item_note(item: Item, user: tzinfo, timed: bool) -> str:
     if isinstance(item, Timestamp):
         where = item.zone or (offset_text(item.offset) if item.offset is not None else str(user))
         return f"{item.format} timestamp, computed in {where}"
     if isinstance(item, CalendarDate):
-        return f"{item.format} date {item.value.isoformat()}"
+        written = "" if item.offset is None else f" at offset {offset_text(item.offset)}"
+        return f"{item.format} date {item.value.isoformat()}{written}"
     if isinstance(item, DayWord):
         shift = {0: "", 1: " + 1 day", -1: " - 1 day"}[item.days]
-        return f"today in {user}{shift}, at now's time of day"
+        return f"today in {user}{shift}" + ("" if timed else ", at now's time of day")
     if isinstance(item, WallTime):
-        return f"time of day {item.value.isoformat(timespec='milliseconds')}"
+        written = "" if item.offset is None else f" at offset {offset_text(item.offset)}"
+        return f"time of day {item.value.isoformat(timespec='milliseconds')}{written}"
     assert isinstance(item, Now)
     return "the current instant"
 

@@ -20,7 +20,7 @@ def format_instant(dt: datetime, /) -> str:
     # way to the digits; only its offset needs rewriting.
     text = dt.isoformat(timespec="milliseconds")
     offset = text[23:]
-    if len(offset) == 6 and offset != "-00:00":
+    if len(offset) == 6:
         return text[:23] + offset[:3] + offset[4:]
     return text[:23] + _jdk_offset(dt)
 

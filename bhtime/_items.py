@@ -125,21 +125,9 @@ def fail(message: str, code: str, pos: int, hint: str | None = None) -> NoReturn
 def _read_date(cut: _Cut, year_digits: tuple[int, ...] = (4,)) -> date:
     year = cut.number("year", "year", year_digits)
     month = cut.number("month", "month")
-    day = cut.number("day", "day")
-    if year == 0:
-        fail("year 0000 is outside 0001-9999", "out-of-range", cut.pos("year"))
     if not 1 <= month <= 12:
         fail(f"there is no month {month:02d}", "invalid-date", cut.pos("month"))
-    last = calendar.monthrange(year, month)[1]
-    if not 1 <= day <= last:
-        name = calendar.month_name[month]
-        fail(
-            f"{name} {year:04d} has no day {day:02d}",
-            "invalid-date",
-            cut.pos("day"),
-            f"the last day of {name} {year:04d} is {last}",
-        )
-    return date(year, month, day)
+    return _read_date_parts(cut, year, month, cut.number("day", "day"))
 
 
 def _read_time(cut: _Cut, *, leap_second: bool = False) -> tuple[time, bool]:
@@ -157,7 +145,12 @@ def _read_time(cut: _Cut, *, leap_second: bool = False) -> tuple[time, bool]:
         fail(f"there is no minute {minute:02d} (00-59)", "invalid-time", cut.pos("minute"))
     is_leap = second == 60 and leap_second and (hour, minute) == (23, 59)
     if second > 59 and not is_leap:
-        hint = "a leap second is read only as 23:59:60 with an offset" if second == 60 else None
+        hint = (
+            "a leap second, 23:59:60, is read only in a date-time with an offset "
+            "Z or ±HH:MM and no [zone] (ISO_INSTANT)"
+            if (hour, minute, second) == (23, 59, 60)
+            else None
+        )
         fail(f"there is no second {second:02d} (00-59)", "invalid-time", cut.pos("second"), hint)
     return time(hour, minute, 59 if is_leap else second, _microseconds(cut)), is_leap
 
@@ -310,10 +303,12 @@ def _read_date_parts(cut: _Cut, year: int, month: int, day: int) -> date:
         fail("year 0000 is outside 0001-9999", "out-of-range", cut.pos("year"))
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
+        name = calendar.month_name[month]
         fail(
-            f"{calendar.month_name[month]} {year:04d} has no day {day}",
+            f"{name} {year:04d} has no day {day:02d}",
             "invalid-date",
             cut.pos("day"),
+            f"the last day of {name} {year:04d} is {last}",
         )
     return date(year, month, day)
 
@@ -424,21 +419,24 @@ def _modifier(amount_token: Token, sign: Token | None) -> Modifier:
             "write 'm' or 'min' for minutes, 'mon' for months",
         )
     amount = int(cut["number"] or 0)
-    if sign is not None and sign == "-":
+    if sign == "-":
         amount = -amount
     start = _start(sign) if sign is not None else cut.start
     return Modifier(start, cut.end(), amount, UNIT_SPELLINGS[unit.lower()])
 
 
-def _bad_amount(token: Token) -> NoReturn:
+def _bad_amount(token: Token, sign: str = "") -> NoReturn:
     cut = _Cut(token, _BAD_AMOUNT)
     number, fraction, word = cut["number"] or "", cut["fraction"], cut["word"] or ""
     if fraction is not None:
+        whole = _whole_units(number, fraction, word, sign)
         fail(
             f"a modifier takes a whole number, not {number + fraction!r}",
             "fraction",
             cut.start,
-            f"write whole units, as in {_whole_units(number, fraction, word)!r}",
+            f"write whole units: {whole!r}"
+            if whole
+            else "write whole numbers of smaller units, as in '1h 30min' for 1.5h",
         )
     if not word or word.lower() in WORDS:
         fail(
@@ -457,27 +455,35 @@ def _bad_amount(token: Token) -> NoReturn:
 
 
 _UNITS_HINT = "the units are years, months, weeks, days, hours, minutes and seconds"
-_SECONDS_PER = {Unit.WEEKS: 604800, Unit.DAYS: 86400, Unit.HOURS: 3600, Unit.MINUTES: 60}
-_SHORT = {Unit.WEEKS: "w", Unit.DAYS: "d", Unit.HOURS: "h", Unit.MINUTES: "min", Unit.SECONDS: "s"}
+# Each unit in the next smaller one it divides into exactly.
+_SMALLER = {
+    Unit.YEARS: (12, Unit.MONTHS), Unit.WEEKS: (7, Unit.DAYS), Unit.DAYS: (24, Unit.HOURS),
+    Unit.HOURS: (60, Unit.MINUTES), Unit.MINUTES: (60, Unit.SECONDS),
+}  # fmt: skip
+_SHORT = {
+    Unit.YEARS: "y", Unit.MONTHS: "mon", Unit.WEEKS: "w", Unit.DAYS: "d", Unit.HOURS: "h",
+    Unit.MINUTES: "min", Unit.SECONDS: "s",
+}  # fmt: skip
 
 
-def _whole_units(number: str, fraction: str, word: str) -> str:
-    """``1.5h`` -> ``1h 30min``: the same span in whole units, where one exists."""
+def _whole_units(number: str, fraction: str, word: str, sign: str) -> str | None:
+    """``-1.5h`` -> ``-1h -30min``: the same span in whole units, or None if there is none.
+
+    Every part carries the sign, since each modifier has its own (SPEC §4).
+    """
     unit = UNIT_SPELLINGS.get(word.lower())
-    if unit not in _SECONDS_PER:
-        return "1h 30min"
-    numerator = int(number + fraction[1:]) * _SECONDS_PER[unit]
-    scale = 10 ** len(fraction[1:])
-    if numerator % scale:
-        return "1h 30min"
-    seconds = numerator // scale
+    digits = fraction[1:]
+    numerator, scale = int(number + digits), 10 ** len(digits)
     parts = []
-    for part_unit in (*_SECONDS_PER, Unit.SECONDS):
-        size = _SECONDS_PER.get(part_unit, 1)
-        count, seconds = divmod(seconds, size)
+    while unit is not None:
+        count, numerator = divmod(numerator, scale)
         if count:
-            parts.append(f"{count}{_SHORT[part_unit]}")
-    return " ".join(parts) or "0s"
+            parts.append(f"{sign}{count}{_SHORT[unit]}")
+        if not numerator:
+            return " ".join(parts) or f"{sign}0{_SHORT[unit]}"
+        factor, unit = _SMALLER.get(unit, (0, None))
+        numerator *= factor
+    return None
 
 
 def _nearest_unit(word: str) -> str | None:
@@ -496,7 +502,7 @@ def _word(token: Token) -> NoReturn:
         )
     if lowered == "t":
         fail(
-            "unknown word 'T'",
+            f"unknown word {str(token)!r}",
             "unknown-word",
             _start(token),
             "a date and a time join with 'T' and no spaces, as in 2011-12-03T10:15",
@@ -574,7 +580,7 @@ class AstBuilder(Transformer[Token, list[Item]]):
     def signed_modifier(self, children: list[Token]) -> Modifier:
         sign, token = children
         if token.type == "BAD_AMOUNT":
-            _bad_amount(token)
+            _bad_amount(token, str(sign))
         return _modifier(token, sign)
 
     def word(self, children: list[Token]) -> NoReturn:

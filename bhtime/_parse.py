@@ -168,15 +168,16 @@ def _glued(text: str, start: int, pos: int, token: str, token_type: str) -> Pars
     """An item, at ``pos``, that follows the one at ``start`` with no whitespace between."""
     previous = text[start:pos]
     last = _parse(previous).items[-1]
-    # Suggest the space only where it fixes the text: the glued item must be valid alone.
-    spaced = f"write {previous + ' ' + token!r}" if _is_valid(token) else None
+    # Suggest the space only where it fixes the text.
+    spaced = f"{previous} {token}"
+    hint = f"write {spaced!r}" if _is_valid(spaced) else None
     if token_type in ("AMOUNT", "BAD_AMOUNT") and isinstance(last, Modifier):
         return _error(
             "modifiers without a sign must be separated by whitespace",
             "glued-modifiers",
             text,
             pos,
-            spaced,
+            hint,
         )
     if token[:1] in "Tt" and isinstance(last, CalendarDate):
         return _error(
@@ -202,7 +203,7 @@ def _glued(text: str, start: int, pos: int, token: str, token_type: str) -> Pars
         "missing-space",
         text,
         pos,
-        spaced,
+        hint,
     )
 
 
@@ -251,6 +252,8 @@ def _describe(char: str) -> str:
 
 
 def _ascii_hint(char: str) -> str:
+    if char.isascii():
+        return "control characters are not allowed"
     if char.isspace():
         return "separate items with spaces, tabs or line breaks"
     if unicodedata.digit(char, None) is not None:

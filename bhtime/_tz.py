@@ -228,10 +228,18 @@ def place(
     second = local.replace(tzinfo=zone, fold=1)
     first_offset = first.utcoffset()
     second_offset = second.utcoffset()
-    if first_offset == second_offset:
-        return first, Placement.UNIQUE
     assert first_offset is not None
     assert second_offset is not None
+    if first_offset == second_offset:
+        if isinstance(zone, ZoneInfo):
+            return first, Placement.UNIQUE
+        # dateutil's tzlocal, tzstr and tzrange honour fold in overlaps only:
+        # a gap shows as one offset, and only a round trip reveals it.
+        back = first.astimezone(UTC).astimezone(zone)
+        before = back.utcoffset()
+        if back.replace(tzinfo=None) == local or before is None or before >= first_offset:
+            return first, Placement.UNIQUE
+        first_offset = before
     # PEP 495: fold=0 reads the time with the offset before the transition.
     # A smaller offset after it means the clocks went back: an overlap.
     kind = Placement.OVERLAP if first_offset > second_offset else Placement.GAP
@@ -240,8 +248,8 @@ def place(
     if kind is Placement.GAP:
         # Read with the old offset, a time in the gap lands after it (forward
         # by the gap's length); read with the new one, before it.
-        chosen = second if policy == "earlier" else first
-        return chosen.astimezone(UTC).astimezone(zone), kind
+        offset = second_offset if policy == "earlier" else first_offset
+        return (local - offset).replace(tzinfo=UTC).astimezone(zone), kind
     later = policy == "later" or (policy == "compatible" and prefer == second_offset)
     return (second if later else first), kind
 

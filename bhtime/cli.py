@@ -100,19 +100,37 @@ def _options_first(argv: list[str]) -> list[str]:
 
 
 def _system_zone() -> tzinfo:
-    """The machine's zone by its IANA name where it has one, so tzdata's rules apply."""
-    name = os.environ.get("TZ", "").lstrip(":")
-    if name in zone_keys():
-        return user_zone(name)
-    target = os.path.realpath("/etc/localtime")
-    if "/zoneinfo/" in target:
-        key = target.split("/zoneinfo/", 1)[1]
-        if key in zone_keys():
-            return user_zone(key)
-    from dateutil import tz  # noqa: PLC0415 - only for a zone with no IANA name
+    """The machine's zone, by its IANA name where it has one, so that tzdata's rules apply.
 
-    local = tz.tzlocal()
-    return user_zone(local)
+    As libc does: ``TZ`` when set (a name, a file path or a POSIX rule), else
+    ``/etc/localtime``.
+    """
+    setting = os.environ.get("TZ")
+    if setting is not None:
+        name = setting.lstrip(":") or "UTC"
+        key = _zone_key(name)
+        if key:
+            return user_zone(key)
+        from dateutil import tz  # noqa: PLC0415 - only for a zone with no IANA name
+
+        rule = tz.gettz(name)
+        return user_zone(rule if rule is not None else tz.tzlocal())
+    key = _zone_key(os.path.realpath("/etc/localtime"))
+    if key:
+        return user_zone(key)
+    from dateutil import tz  # noqa: PLC0415
+
+    return user_zone(tz.tzlocal())
+
+
+def _zone_key(name: str) -> str | None:
+    """``name`` as an IANA key: itself, or the part of a path after ``zoneinfo/``."""
+    if name in zone_keys():
+        return name
+    if "/zoneinfo/" in name:
+        key = name.split("/zoneinfo/", 1)[1]
+        return key if key in zone_keys() else None
+    return None
 
 
 def _read_now_option(value: str | None) -> datetime | None:

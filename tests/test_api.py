@@ -330,3 +330,24 @@ def test_threads_share_one_parser() -> None:
         thread.join()
     assert len(seen) == 8
     assert all(parser is seen[0] for parser in seen)
+
+
+# dateutil's rule-based zones honour fold in overlaps only; a gap must still move forward.
+PARIS_RULE = dateutil_tz.tzstr("CET-1CEST,M3.5.0,M10.5.0/3")
+
+
+@pytest.mark.parametrize("text", ["2011-03-27 02:30", "tomorrow", "2011-10-30 02:30", "yesterday"])
+@pytest.mark.parametrize("policy", ["compatible", "earlier", "later"])
+def test_a_posix_rule_zone_agrees_with_its_iana_zone(text: str, policy: str) -> None:
+    now = datetime(2011, 3, 26, 1, 30, tzinfo=timezone.utc)
+
+    def shown(zone: object) -> str:
+        moment = bhtime.evaluate(text, zone=zone, now=now, disambiguate=policy)  # type: ignore[arg-type]
+        return bhtime.format_instant(moment)
+
+    assert shown(PARIS_RULE) == shown("Europe/Paris")
+
+
+def test_a_posix_rule_zone_raises_in_a_gap() -> None:
+    with pytest.raises(ZoneError, match="does not exist"):
+        bhtime.evaluate("2011-03-27 02:30", zone=PARIS_RULE, disambiguate="raise")

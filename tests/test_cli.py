@@ -168,6 +168,17 @@ def test_default_zone_is_the_systems(
     assert run(["noon", *NOW], capsys)[1] == "2017-04-25T12:00:00.000+0545\n"
 
 
+@pytest.mark.parametrize(
+    "setting", ["CET-1CEST,M3.5.0,M10.5.0/3", "/usr/share/zoneinfo/Europe/Paris", ":Europe/Paris"]
+)
+def test_tz_in_every_form_libc_takes(
+    setting: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TZ", setting)
+    argv = ["tomorrow", "--now", "2011-03-26T01:30:00Z"]
+    assert run(argv, capsys)[1] == "2011-03-27T03:30:00.000+0200\n"
+
+
 def test_python_dash_m_is_the_same_command() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "bhtime", "-3h", *MOSCOW], capture_output=True, text=True

@@ -88,7 +88,7 @@ PINNED = [
         "a modifier takes a whole number, not '1.5' (at column 1)",
         "  1.5h",
         "  ^",
-        "write whole units, as in '1h 30min'",
+        "write whole units: '1h 30min'",
     ]),
     ("1h30min", "UTC", ParseError, "glued-modifiers", 2, [
         "modifiers without a sign must be separated by whitespace (at column 3)",
@@ -154,7 +154,28 @@ PINNED = [
         "there is no second 60 (00-59) (at column 7)",
         "  10:15:60",
         "        ^",
-        "a leap second is read only as 23:59:60 with an offset",
+    ]),
+    ("23:59:60", "UTC", ParseError, "invalid-time", 6, [
+        "there is no second 60 (00-59) (at column 7)",
+        "  23:59:60",
+        "        ^",
+        "a leap second, 23:59:60, is read only in a date-time with an offset Z or ±HH:MM and no [zone] (ISO_INSTANT)",
+    ]),
+    ("-1.5h", "UTC", ParseError, "fraction", 1, [
+        "a modifier takes a whole number, not '1.5' (at column 2)",
+        "  -1.5h",
+        "   ^",
+        "write whole units: '-1h -30min'",
+    ]),
+    ("now2011-12-03", "UTC", ParseError, "missing-space", 3, [
+        "expected whitespace between 'now' and '2011-12-03' (at column 4)",
+        "  now2011-12-03",
+        "     ^",
+    ]),
+    ("9999-12-31T22:00Z -1h", "Europe/Moscow", RangeError, "out-of-range", 0, [
+        "the result is outside the years 0001-9999 when shown in Europe/Moscow (at column 1)",
+        "  9999-12-31T22:00Z -1h",
+        "  ^",
     ]),
     ("2011-12-03T10:15:30+19:00", "UTC", ParseError, "invalid-offset", 19, [
         "offset '+19:00' is outside -18:00 to +18:00 (at column 20)",
