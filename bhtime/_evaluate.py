@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta, tzinfo
+from datetime import datetime, time, timedelta, timezone, tzinfo
 
 from ._ast import CalendarDate, Expression, Item, Modifier, Unit
 from ._errors import BhtimeError, RangeError, ZoneError
@@ -25,6 +25,7 @@ from ._tz import (
     fixed_offset,
     offset_text,
     place,
+    settle,
     user_zone,
     zone_id,
 )
@@ -152,19 +153,25 @@ def _apply(moment: datetime, modifier: Modifier, steps: list[Step] | None) -> da
         )
         local, placement = None, Placement.UNIQUE
     else:
-        local = _wall_clock_plus(moment.replace(tzinfo=None), modifier)
-        moved, placement = place(local, zone, moment.utcoffset())
+        # On the wall clock: aware arithmetic in one zone is wall-clock arithmetic.
+        first = _wall_clock_plus(moment, modifier)
+        if isinstance(zone, timezone):
+            moved, placement = first, Placement.UNIQUE
+        else:
+            moved, placement = settle(first, moment.utcoffset())
         _checked(moved)
+        local = first.replace(tzinfo=None) if steps is not None else None
     if steps is not None:
         steps.append(Step("modifier", (modifier,), moment, moved, placement, local))
     return moved
 
 
-def _wall_clock_plus(local: datetime, modifier: Modifier) -> datetime:
+def _wall_clock_plus(moment: datetime, modifier: Modifier) -> datetime:
+    """The wall-clock date moved by a calendar unit, with fold=0 and the zone kept."""
     months = _MONTHS.get(modifier.unit)
     if months is not None:
-        return _plus_months(local, modifier.amount * months)
-    return local + timedelta(days=modifier.amount * _DAYS[modifier.unit])
+        return _plus_months(moment, modifier.amount * months)
+    return moment + timedelta(days=modifier.amount * _DAYS[modifier.unit])
 
 
 def read_now(now: datetime | None) -> datetime:
@@ -253,14 +260,14 @@ def _placed(local: datetime, zone: tzinfo, prefer: timedelta | None, policy: Pol
     return _checked(moment), local, placement
 
 
-def _plus_months(local: datetime, months: int) -> datetime:
+def _plus_months(moment: datetime, months: int) -> datetime:
     """As LocalDateTime.plusMonths: the day of month clamped to the month's last."""
-    year, month_index = divmod(local.year * 12 + local.month - 1 + months, 12)
+    year, month_index = divmod(moment.year * 12 + moment.month - 1 + months, 12)
     if not 1 <= year <= 9999:
         raise OverflowError("year out of range")
     month = month_index + 1
-    day = min(local.day, calendar.monthrange(year, month)[1])
-    return local.replace(year=year, month=month, day=day)
+    day = min(moment.day, calendar.monthrange(year, month)[1])
+    return moment.replace(year=year, month=month, day=day, fold=0)
 
 
 def _checked(moment: datetime) -> datetime:

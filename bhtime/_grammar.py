@@ -20,12 +20,13 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from lark import Lark, Transformer
+    from lark import Lark, Token, Transformer
 
 __all__ = ["BadCharacter", "BadToken", "Language", "grammar_text", "language"]
 
 _GRAMMAR_NAME = "bhtime.lark"
 _END = "$END"
+_WHITESPACE = "_WS"
 _lock = threading.Lock()
 
 
@@ -89,19 +90,22 @@ class Language:
         # amount after it are one item).
         item_start, after_sign = 0, False
         while True:
+            token: Token | None = None
             if pos >= length:
-                kind, token = _END, None
+                kind, end = _END, pos
             else:
                 match = self.scanner.match(text, pos)
                 if match is None or match.lastgroup is None:
                     raise BadCharacter(pos, item_start)
-                kind = match.lastgroup
-                token = self._token(kind, match.group(), start_pos=pos)
+                kind, end = match.lastgroup, match.end()
+                # The grammar drops whitespace from every rule: it needs no token object.
+                if kind != _WHITESPACE:
+                    token = self._token(kind, match.group(), start_pos=pos)
             while True:
                 try:
                     action, argument = states[state_stack[-1]][kind]
                 except KeyError:
-                    raise BadToken(pos, item_start, kind, str(token or "")) from None
+                    raise BadToken(pos, item_start, kind, text[pos:end]) from None
                 if action is shift:
                     state_stack.append(argument)
                     value_stack.append(token)
@@ -117,10 +121,10 @@ class Language:
                     return value_stack[-1]
             if kind == "SIGN":
                 item_start, after_sign = pos, True
-            elif kind != "_WS":
+            elif kind != _WHITESPACE:
                 item_start = item_start if after_sign else pos
                 after_sign = False
-            pos += len(token or "")
+            pos = end
 
 
 _language: Language | None = None

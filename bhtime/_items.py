@@ -63,7 +63,7 @@ _RFC_1123 = re.compile(
     r"(?P<hour>[0-9]+):(?P<minute>[0-9]+)(?::(?P<second>[0-9]+))?(?P<space4>[ ]+)"
     r"(?P<offset>[A-Za-z]+|[+-][0-9]+)\Z"
 )
-_AMOUNT = re.compile(r"(?P<number>[0-9]+)[ \t\r\n]*(?P<unit>[A-Za-z]+)\Z")
+_AMOUNT = re.compile(r"(?P<sign>[+-]?)[ \t\r\n]*(?P<number>[0-9]+)[ \t\r\n]*(?P<unit>[A-Za-z]+)\Z")
 _BAD_AMOUNT = re.compile(
     r"(?P<number>[0-9]+)(?P<fraction>\.[0-9]*)?[ \t\r\n]*(?P<word>[A-Za-z]*)\Z"
 )
@@ -80,16 +80,17 @@ _OFFSET_SHAPES = {
 class _Cut:
     """A token split into named parts, each with its position in the text."""
 
-    __slots__ = ("match", "start")
+    __slots__ = ("match", "parts", "start")
 
     def __init__(self, token: Token, pattern: re.Pattern[str]) -> None:
         match = pattern.match(token)
         assert match is not None, f"the grammar cut {token!r} in a shape {pattern} does not read"
         self.match = match
+        self.parts = match.groupdict()
         self.start = token.start_pos or 0
 
     def __getitem__(self, name: str) -> str | None:
-        return self.match.groupdict().get(name)
+        return self.parts.get(name)
 
     def pos(self, name: str) -> int:
         return self.start + self.match.start(name)
@@ -99,7 +100,7 @@ class _Cut:
 
     def number(self, name: str, what: str, digits: tuple[int, ...] = (2,)) -> int:
         """The part as a number, rejected when it has a count of digits the format forbids."""
-        text = self.match.group(name)
+        text = self.parts[name]
         if not text.isdigit():
             fail(f"the {what} takes digits only, not {text!r}", "invalid-format", self.pos(name))
         if len(text) not in digits:
@@ -408,8 +409,8 @@ def _end(token: Token) -> int:
     return _start(token) + len(token)
 
 
-def _modifier(amount_token: Token, sign: Token | None) -> Modifier:
-    cut = _Cut(amount_token, _AMOUNT)
+def _modifier(token: Token) -> Modifier:
+    cut = _Cut(token, _AMOUNT)
     unit = cut["unit"] or ""
     if unit == "M":
         fail(
@@ -419,10 +420,9 @@ def _modifier(amount_token: Token, sign: Token | None) -> Modifier:
             "write 'm' or 'min' for minutes, 'mon' for months",
         )
     amount = int(cut["number"] or 0)
-    if sign == "-":
+    if cut["sign"] == "-":
         amount = -amount
-    start = _start(sign) if sign is not None else cut.start
-    return Modifier(start, cut.end(), amount, UNIT_SPELLINGS[unit.lower()])
+    return Modifier(cut.start, cut.end(), amount, UNIT_SPELLINGS[unit.lower()])
 
 
 def _bad_amount(token: Token, sign: str = "") -> NoReturn:
@@ -527,7 +527,8 @@ _ONE_ITEM_RULES = {
     "DATE_TIME": "timestamp", "RFC_1123": "timestamp",
     "ISO_DATE": "date", "BASIC_DATE": "date", "DAY_WORD": "date", "WIDE_YEAR": "date",
     "ISO_TIME": "time", "TIME_WORD": "time", "NOW": "now",
-    "AMOUNT": "modifier", "BAD_AMOUNT": "modifier", "WORD": "word",
+    "AMOUNT": "modifier", "BAD_AMOUNT": "modifier", "SIGNED_AMOUNT": "signed_modifier",
+    "WORD": "word",
 }  # fmt: skip
 
 
@@ -575,13 +576,13 @@ class AstBuilder(Transformer[Token, list[Item]]):
         (token,) = children
         if token.type == "BAD_AMOUNT":
             _bad_amount(token)
-        return _modifier(token, None)
+        return _modifier(token)
 
     def signed_modifier(self, children: list[Token]) -> Modifier:
+        if len(children) == 1:
+            return _modifier(children[0])
         sign, token = children
-        if token.type == "BAD_AMOUNT":
-            _bad_amount(token, str(sign))
-        return _modifier(token, sign)
+        _bad_amount(token, str(sign))
 
     def word(self, children: list[Token]) -> NoReturn:
         (token,) = children

@@ -31,6 +31,7 @@ __all__ = [
     "fixed_offset",
     "offset_text",
     "place",
+    "settle",
     "tzdata_version",
     "tzdata_zone",
     "user_zone",
@@ -224,8 +225,16 @@ def place(
     """
     if isinstance(zone, timezone):
         return local.replace(tzinfo=zone), Placement.UNIQUE
-    first = local.replace(tzinfo=zone, fold=0)
-    second = local.replace(tzinfo=zone, fold=1)
+    return settle(local.replace(tzinfo=zone, fold=0), prefer, policy)
+
+
+def settle(
+    first: datetime, prefer: timedelta | None = None, policy: Policy = "compatible"
+) -> tuple[datetime, Placement]:
+    """``place`` for a wall-clock time already given its zone (``first``, with fold=0)."""
+    zone = first.tzinfo
+    assert zone is not None
+    second = first.replace(fold=1)
     first_offset = first.utcoffset()
     second_offset = second.utcoffset()
     assert first_offset is not None
@@ -237,12 +246,14 @@ def place(
         # a gap shows as one offset, and only a round trip reveals it.
         back = first.astimezone(UTC).astimezone(zone)
         before = back.utcoffset()
-        if back.replace(tzinfo=None) == local or before is None or before >= first_offset:
+        # One tzinfo on both sides: == compares the wall clocks.
+        if back == first or before is None or before >= first_offset:
             return first, Placement.UNIQUE
         first_offset = before
     # PEP 495: fold=0 reads the time with the offset before the transition.
     # A smaller offset after it means the clocks went back: an overlap.
     kind = Placement.OVERLAP if first_offset > second_offset else Placement.GAP
+    local = first.replace(tzinfo=None)
     if policy == "raise":
         raise Ambiguous(kind, local, zone, first_offset, second_offset)
     if kind is Placement.GAP:
