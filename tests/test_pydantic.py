@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 
 pytest.importorskip(
     "pydantic", reason="the pydantic extra is not installed (pip install 'bhtime[pydantic]')"
@@ -20,6 +20,10 @@ from pydantic import BaseModel, ValidationError
 import bhtime
 from bhtime import strategies as bst
 from bhtime.pydantic import ExpressionStr, ResolvedDateTime, error_type
+
+# These check the strategies and the types, not bhtime's laws: the CI profile's
+# 2,000 examples are for tests/test_properties.py; 400 are plenty here.
+BOUNDED = settings(max_examples=min(settings.default.max_examples, 400))
 
 # SPEC §10's now: 2017-04-25T00:41:27.123+0300.
 NOW = datetime(2017, 4, 25, 0, 41, 27, 123000, tzinfo=timezone(timedelta(hours=3)))
@@ -88,6 +92,7 @@ def test_not_a_string() -> None:
     assert only_error(caught)["type"] == "string_type"
 
 
+@BOUNDED
 @given(bst.invalid_cases())
 def test_every_bhtime_code_has_its_error_type(case: tuple[str, str]) -> None:
     text, _ = case
@@ -105,6 +110,7 @@ def test_every_bhtime_code_has_its_error_type(case: tuple[str, str]) -> None:
         assert Reminder.model_validate({"written": text, "at": "now"}, context=MOSCOW)
 
 
+@BOUNDED
 @given(bst.expressions())
 def test_every_valid_expression_is_accepted(text: str) -> None:
     model = Reminder.model_validate({"written": text, "at": "now"}, context=MOSCOW)
@@ -238,6 +244,7 @@ def test_optional_field() -> None:
     assert Later.model_validate({"at": None}).model_dump_json() == '{"at":null}'
 
 
+@BOUNDED
 @given(bst.expressions(), bst.zones())
 def test_resolved_equals_evaluate(text: str, zone: str) -> None:
     model = Later.model_validate({"at": text}, context={"zone": zone, "now": NOW})

@@ -7,7 +7,7 @@ import sys
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
@@ -15,6 +15,10 @@ import bhtime
 from bhtime import strategies as bst
 from bhtime._ast import CalendarDate, Timestamp, WallTime
 from bhtime._tz import user_zone
+
+# These check the strategies and the types, not bhtime's laws: the CI profile's
+# 2,000 examples are for tests/test_properties.py; 400 are plenty here.
+BOUNDED = settings(max_examples=min(settings.default.max_examples, 400))
 
 
 @pytest.fixture(scope="module")
@@ -33,6 +37,7 @@ def zone_and_now(draw: st.DrawFn) -> tuple[str, datetime]:
     return zone, draw(bst.instants(zone))
 
 
+@BOUNDED
 @given(bst.expressions(), zone_and_now())
 def test_every_expression_parses_and_evaluates(text: str, zone_now: tuple[str, datetime]) -> None:
     zone, now = zone_now
@@ -44,6 +49,7 @@ def test_every_expression_parses_and_evaluates(text: str, zone_now: tuple[str, d
     assert 1 <= result.year <= 9999
 
 
+@BOUNDED
 @given(bst.expressions(), zone_and_now())
 def test_output_read_back_is_the_same_instant(text: str, zone_now: tuple[str, datetime]) -> None:
     zone, now = zone_now
@@ -57,6 +63,7 @@ def test_output_read_back_is_the_same_instant(text: str, zone_now: tuple[str, da
     assert again == result.replace(microsecond=result.microsecond // 1000 * 1000)
 
 
+@BOUNDED
 @given(st.data())
 def test_items_share_one_offset_when_both_carry_one(data: st.DataObject) -> None:
     """SPEC §5: a date and a time with offsets carry the same one, so never offset-mismatch."""
@@ -67,6 +74,7 @@ def test_items_share_one_offset_when_both_carry_one(data: st.DataObject) -> None
 
 
 @pytest.mark.parametrize("terminal", sorted(bst._item_strategies()))
+@BOUNDED
 @given(data=st.data())
 def test_each_item_strategy_draws_one_token_of_its_terminal(
     lexer,  # type: ignore[no-untyped-def]
@@ -79,6 +87,7 @@ def test_each_item_strategy_draws_one_token_of_its_terminal(
 
 
 @pytest.mark.parametrize("name", bst.TIMESTAMP_FORMATS)
+@BOUNDED
 @given(data=st.data())
 def test_timestamps_in_a_named_format(name: str, data: st.DataObject) -> None:
     text = data.draw(bst.timestamps(name))
@@ -93,6 +102,7 @@ def test_timestamps_in_a_named_format(name: str, data: st.DataObject) -> None:
         assert text[10] == "T"
 
 
+@BOUNDED
 @given(bst.timestamps(), zone_and_now())
 def test_any_timestamp_evaluates(text: str, zone_now: tuple[str, datetime]) -> None:
     zone, now = zone_now
@@ -109,6 +119,7 @@ def test_unknown_timestamp_format() -> None:
         bst.timestamps("ISO_DATE")
 
 
+@BOUNDED
 @given(bst.zones())
 def test_zones_are_user_zones(zone: str) -> None:
     moment = datetime(2020, 6, 1, tzinfo=timezone.utc)
@@ -124,6 +135,7 @@ def test_zones_include_the_edge_cases() -> None:
     assert set(with_dst) <= set(keys)
 
 
+@BOUNDED
 @given(st.data())
 def test_instants_are_aware_and_in_range(data: st.DataObject) -> None:
     zone = data.draw(bst.zones())
@@ -169,6 +181,7 @@ def test_most_instants_are_near_a_transition() -> None:
     assert len(near) >= len(moments) // 3
 
 
+@BOUNDED
 @given(bst.invalid_expressions(), zone_and_now())
 def test_every_invalid_expression_is_rejected(text: str, zone_now: tuple[str, datetime]) -> None:
     zone, now = zone_now
@@ -176,6 +189,7 @@ def test_every_invalid_expression_is_rejected(text: str, zone_now: tuple[str, da
         bhtime.evaluate(text, zone=zone, now=now)
 
 
+@BOUNDED
 @given(bst.invalid_cases(), zone_and_now())
 def test_every_invalid_expression_has_its_code(
     case: tuple[str, str], zone_now: tuple[str, datetime]
