@@ -91,8 +91,9 @@ def fill(template: str, n: int) -> str:
     """The template's ``n``-th distinct text."""
     return template.format(
         n=n,
-        hh=f"{n // 3600 % 24:02d}",
-        mm=f"{n // 60 % 60:02d}",
+        # n minutes past midnight: distinct for every n below 1,440, so "cold" is cold.
+        hh=f"{n // 60 % 24:02d}",
+        mm=f"{n % 60:02d}",
         ss=f"{n % 60:02d}",
         ms=f"{n % 1000:03d}",
     )

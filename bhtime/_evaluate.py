@@ -8,11 +8,11 @@ in the user zone. When asked, every step is recorded for ``explain``.
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, timezone, tzinfo
 
 from ._ast import CalendarDate, Expression, Item, Modifier, Unit
+from ._calendar import days_in_month
 from ._errors import BhtimeError, RangeError, ZoneError
 from ._format import format_instant
 from ._parse import parse
@@ -182,6 +182,8 @@ def read_now(now: datetime | None) -> datetime:
         raise TypeError(f"now must be a datetime, not {type(now).__name__}")
     if now.utcoffset() is None:
         raise TypeError("now must be an aware datetime; a naive one has no instant")
+    if type(now.tzinfo) is timezone:
+        return now  # a fixed offset has no wall time that no clock shows
     # Through UTC, so that a `now` held in a wall time no clock shows (a gap
     # time in the user zone's own tzinfo) is normalised when shown.
     return now.astimezone(UTC)
@@ -266,7 +268,7 @@ def _plus_months(moment: datetime, months: int) -> datetime:
     if not 1 <= year <= 9999:
         raise OverflowError("year out of range")
     month = month_index + 1
-    day = min(moment.day, calendar.monthrange(year, month)[1])
+    day = min(moment.day, days_in_month(year, month))
     return moment.replace(year=year, month=month, day=day, fold=0)
 
 

@@ -5,10 +5,12 @@ an editable install it is read from the repository's ``grammar/`` folder.
 lark is imported here only, and only when the first expression is parsed, so
 ``import bhtime`` stays cheap.
 
-lark builds the lexer's terminal order, the LALR table and the callbacks that
-turn reductions into AST items; ``Language.parse`` runs them with a lean loop
-of its own (lark's general one keeps line numbers and an interactive state
-that an expression of one line does not need, and costs a third more).
+lark builds the lexer's terminal order and the LALR table from the grammar;
+``Language.parse`` runs that table with a lean loop of its own, and a reduction
+of an item rule (``timestamp``, ``modifier``, ...) calls the builder's method
+of that name; every other rule just gathers the items below it. lark's own
+loop and tree builder keep line numbers, an interactive state and parse trees
+that a one-line expression does not need, and cost about twice as much.
 """
 
 from __future__ import annotations
@@ -19,8 +21,9 @@ import threading
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from typing import Any
 
-    from lark import Lark, Token, Transformer
+    from lark import Lark, Token
 
 __all__ = ["BadCharacter", "BadToken", "Language", "grammar_text", "language"]
 
@@ -54,16 +57,17 @@ class Language:
     """The grammar, built: a scanner that cuts tokens as lark's lexer does, and the LALR table."""
 
     __slots__ = (
-        "_callbacks",
         "_end_state",
-        "_shift",
         "_start_state",
         "_states",
         "_token",
+        "one_item",
         "scanner",
     )
 
-    def __init__(self, parser: Lark) -> None:
+    def __init__(
+        self, parser: Lark, builder: object, one_item: Callable[[str, str, int], object]
+    ) -> None:
         from lark import Token  # noqa: PLC0415
         from lark.parsers.lalr_analysis import Shift  # noqa: PLC0415
 
@@ -72,18 +76,28 @@ class Language:
         terminals = parser.parser.lexer.terminals
         alternation = "|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals)
         self.scanner = re.compile(alternation, re.ASCII)
-        lalr = parser.parser.parser.parser
-        table = lalr.parse_table
-        self._states = table.states
+        table = parser.parser.parser.parser.parse_table
+        # The table as plain data: a shift is (True, next state); a reduce is
+        # (False, (what to do, how many values it takes, the rule's name)), so
+        # the loop hashes strings and ints only, never lark's Rule objects.
+        self._states = {
+            state: {
+                str(kind): (True, argument)
+                if action is Shift
+                else (False, _reduction(builder, argument))
+                for kind, (action, argument) in actions.items()
+            }
+            for state, actions in table.states.items()
+        }
         self._start_state = table.start_states["start"]
         self._end_state = table.end_states["start"]
-        self._callbacks = lalr.callbacks
-        self._shift = Shift
         self._token = Token
+        # The item a text of one token makes, as the parser would make it (or None).
+        self.one_item = one_item
 
     def parse(self, text: str) -> object:
         """Run the LALR table over ``text``; raise BadCharacter or BadToken where it fails."""
-        states, callbacks, shift = self._states, self._callbacks, self._shift
+        states = self._states
         state_stack, value_stack = [self._start_state], []
         pos, length = 0, len(text)
         # Where the last item began, for errors that blame it (a sign and the
@@ -103,20 +117,20 @@ class Language:
                     token = self._token(kind, match.group(), start_pos=pos)
             while True:
                 try:
-                    action, argument = states[state_stack[-1]][kind]
+                    shifts, argument = states[state_stack[-1]][kind]
                 except KeyError:
                     raise BadToken(pos, item_start, kind, text[pos:end]) from None
-                if action is shift:
+                if shifts:
                     state_stack.append(argument)
                     value_stack.append(token)
                     break
-                size = len(argument.expansion)
+                callback, size, name = argument
                 children = value_stack[-size:] if size else []
                 if size:
                     del state_stack[-size:]
                     del value_stack[-size:]
-                value_stack.append(callbacks[argument](children))
-                state_stack.append(states[state_stack[-1]][argument.origin.name][1])
+                value_stack.append(callback(children))
+                state_stack.append(states[state_stack[-1]][name][1])
                 if kind == _END and state_stack[-1] == self._end_state:
                     return value_stack[-1]
             if kind == "SIGN":
@@ -142,26 +156,56 @@ def grammar_text() -> str:
     return in_checkout.read_text(encoding="utf-8")
 
 
-def language(new_transformer: Callable[[], Transformer]) -> Language:  # type: ignore[type-arg]
-    """The shared, built grammar; the first caller builds it, the others wait for it."""
+def _reduction(builder: object, rule: Any) -> tuple[Callable[[list[Any]], Any], int, str]:
+    name = str(rule.origin.name)
+    method = getattr(builder, name, None) if name != "start" else None
+    if method is not None:
+        # An item rule: its tokens, whitespace (None) left out, make one item.
+        return (
+            lambda values: method([v for v in values if v is not None]),
+            len(rule.expansion),
+            name,
+        )
+    return _gather, len(rule.expansion), name
+
+
+def _gather(values: list[Any]) -> list[Any]:
+    """The items of ``start``, ``_item`` and lark's helper rules, in order, in one list."""
+    items: list[Any] = []
+    for value in values:
+        if isinstance(value, list):
+            items.extend(value)
+        elif value is not None:
+            items.append(value)
+    return items
+
+
+def language(
+    new_builder: Callable[[], tuple[object, Callable[[str, str, int], object]]],
+) -> Language:
+    """The shared, built grammar; the first caller builds it, the others wait for it.
+
+    ``new_builder`` gives the object whose methods make the items, and the
+    function that makes the item of a one-token text.
+    """
     global _language  # noqa: PLW0603 - the one lazily built object
     if _language is None:
         with _lock:
             if _language is None:
-                _language = Language(_lark(new_transformer()))
+                builder, one_item = new_builder()
+                _language = Language(_lark(), builder, one_item)
     return _language
 
 
-def _lark(transformer: Transformer) -> Lark:  # type: ignore[type-arg]
+def _lark() -> Lark:
     from lark import Lark  # noqa: PLC0415 - keep lark out of `import bhtime`
 
     # A basic (context-free) lexer: SPEC §2 cuts items with no regard to what
-    # the parser expects. The transformer builds the AST during the LALR pass.
+    # the parser expects.
     return Lark(
         grammar_text(),
         parser="lalr",
         lexer="basic",
-        transformer=transformer,
         maybe_placeholders=False,
         # SPEC §2: case-insensitive in ASCII only; without this, re's Unicode
         # folding would read "ſ" as s and the Kelvin sign as k.

@@ -13,13 +13,14 @@ import re
 from datetime import date, datetime, time, timedelta
 from typing import NoReturn
 
-from lark import Token, Transformer
+from lark import Token
 
 from ._ast import CalendarDate, DayWord, Item, Modifier, Now, Timestamp, Unit, WallTime
+from ._calendar import days_in_month
 from ._errors import ParseError, RangeError, ZoneError, closest
 from ._tz import UTC, checked_offset, offset_text, zone_id
 
-__all__ = ["UNIT_SPELLINGS", "WORDS", "AstBuilder"]
+__all__ = ["BUILDER", "UNIT_SPELLINGS", "WORDS", "AstBuilder", "one_item"]
 
 UNIT_SPELLINGS: dict[str, Unit] = {
     "years": Unit.YEARS, "year": Unit.YEARS, "y": Unit.YEARS,
@@ -302,7 +303,7 @@ def _rfc_1123(token: Token) -> Timestamp:
 def _read_date_parts(cut: _Cut, year: int, month: int, day: int) -> date:
     if year == 0:
         fail("year 0000 is outside 0001-9999", "out-of-range", cut.pos("year"))
-    last = calendar.monthrange(year, month)[1]
+    last = days_in_month(year, month)
     if not 1 <= day <= last:
         name = calendar.month_name[month]
         fail(
@@ -537,15 +538,12 @@ def one_item(terminal: str, value: str, pos: int) -> Item | None:
     rule = _ONE_ITEM_RULES.get(terminal)
     if rule is None:
         return None
-    item: Item = getattr(_BUILDER, rule)([Token(terminal, value, start_pos=pos)])
+    item: Item = getattr(BUILDER, rule)([Token(terminal, value, start_pos=pos)])
     return item
 
 
-class AstBuilder(Transformer[Token, list[Item]]):
-    """Run by the LALR parser as it reduces: each rule's tokens become one item."""
-
-    def start(self, items: list[Item]) -> list[Item]:
-        return items
+class AstBuilder:
+    """Run by the LALR parser as it reduces: each item rule's tokens become one item."""
 
     def timestamp(self, children: list[Token]) -> Timestamp:
         (token,) = children
@@ -589,4 +587,4 @@ class AstBuilder(Transformer[Token, list[Item]]):
         _word(token)
 
 
-_BUILDER = AstBuilder()
+BUILDER = AstBuilder()

@@ -17,7 +17,7 @@ from ._errors import BhtimeError, ConflictError, ParseError
 from ._grammar import BadCharacter, BadToken, Language, language
 
 if TYPE_CHECKING:
-    from lark import Transformer
+    from collections.abc import Callable
 
 __all__ = ["MAX_LENGTH", "parse"]
 
@@ -80,10 +80,10 @@ def _run_parser(text: str) -> list[Item]:
     return parsed
 
 
-def _new_builder() -> Transformer:  # type: ignore[type-arg]
-    from ._items import AstBuilder  # noqa: PLC0415 - it imports lark
+def _new_builder() -> tuple[object, Callable[[str, str, int], Item | None]]:
+    from ._items import BUILDER, one_item  # noqa: PLC0415 - it imports lark
 
-    return AstBuilder()
+    return BUILDER, one_item
 
 
 def _one_item(text: str, built: Language) -> list[Item] | None:
@@ -97,10 +97,8 @@ def _one_item(text: str, built: Language) -> list[Item] | None:
     match = built.scanner.match(text, start)
     if match is None or match.end() != end or match.lastgroup is None:
         return None
-    from ._items import one_item  # noqa: PLC0415 - loaded with the parser
-
-    item = one_item(match.lastgroup, match.group(), start)
-    return None if item is None else [item]
+    item = built.one_item(match.lastgroup, match.group(), start)
+    return None if item is None else [item]  # type: ignore[list-item]
 
 
 # -- syntax errors ------------------------------------------------------------
@@ -268,36 +266,45 @@ def _error(message: str, code: str, text: str, pos: int, hint: str | None = None
 # -- SPEC §5: which item sets what ----------------------------------------------
 
 
-def _fields(item: Item) -> tuple[str, ...]:
-    if isinstance(item, (Timestamp, Now)):
-        return ("date", "time")
-    if isinstance(item, (CalendarDate, DayWord)):
-        return ("date",)
-    if isinstance(item, WallTime):
-        return ("time",)
-    return ()
+_FIELDS: dict[type, tuple[str, ...]] = {
+    Timestamp: ("date", "time"),
+    Now: ("date", "time"),
+    CalendarDate: ("date",),
+    DayWord: ("date",),
+    WallTime: ("time",),
+    Modifier: (),
+}
 
 
 def _combine(text: str, items: list[Item]) -> Expression:
+    """The items sorted into the anchor's parts and the modifiers (SPEC §5)."""
     owners: dict[str, Item] = {}
+    modifiers = []
+    timestamp = now = None
     for item in items:
-        for field in _fields(item):
+        kind = type(item)
+        if kind is Modifier:
+            modifiers.append(item)
+            continue
+        for field in _FIELDS[kind]:
             if field in owners:
                 raise _conflict(text, owners[field], item)
             owners[field] = item
-    timestamp = next((item for item in items if isinstance(item, Timestamp)), None)
-    now = next((item for item in items if isinstance(item, Now)), None)
-    day = owners.get("date") if timestamp is None and now is None else None
-    time = owners.get("time") if timestamp is None and now is None else None
-    assert day is None or isinstance(day, (CalendarDate, DayWord))
-    assert time is None or isinstance(time, WallTime)
-    _check_offsets_agree(text, day, time)
-    modifiers = tuple(item for item in items if isinstance(item, Modifier))
-    return Expression(text, tuple(items), timestamp, day, time, now, modifiers)
+        if kind is Timestamp:
+            timestamp = item
+        elif kind is Now:
+            now = item
+    day = time = None
+    if timestamp is None and now is None:
+        day, time = owners.get("date"), owners.get("time")
+        assert day is None or isinstance(day, (CalendarDate, DayWord))
+        assert time is None or isinstance(time, WallTime)
+        _check_offsets_agree(text, day, time)
+    return Expression(text, tuple(items), timestamp, day, time, now, tuple(modifiers))  # type: ignore[arg-type]
 
 
 def _conflict(text: str, first: Item, second: Item) -> ConflictError:
-    shared = [field for field in _fields(second) if field in _fields(first)]
+    shared = [field for field in _FIELDS[type(second)] if field in _FIELDS[type(first)]]
     what = " and ".join(shared)
     first_text, second_text = text[first.pos : first.end], text[second.pos : second.end]
     return ConflictError(
