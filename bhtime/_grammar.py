@@ -23,14 +23,28 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any
 
-    from lark import Lark, Token
+    from lark import Lark
 
-__all__ = ["BadCharacter", "BadToken", "Language", "grammar_text", "language"]
+__all__ = ["BadCharacter", "BadToken", "Language", "Token", "grammar_text", "language"]
 
 _GRAMMAR_NAME = "bhtime.lark"
 _END = "$END"
 _WHITESPACE = "_WS"
 _lock = threading.Lock()
+
+
+class Token(str):
+    """A piece of the text as the lexer cut it: its terminal's name and where it starts."""
+
+    type: str
+    start_pos: int
+
+    @classmethod
+    def cut(cls, kind: str, value: str, pos: int) -> Token:
+        token = cls(value)
+        token.type = kind
+        token.start_pos = pos
+        return token
 
 
 class BadCharacter(Exception):
@@ -60,7 +74,6 @@ class Language:
         "_end_state",
         "_start_state",
         "_states",
-        "_token",
         "one_item",
         "scanner",
     )
@@ -68,7 +81,6 @@ class Language:
     def __init__(
         self, parser: Lark, builder: object, one_item: Callable[[str, str, int], object]
     ) -> None:
-        from lark import Token  # noqa: PLC0415
         from lark.parsers.lalr_analysis import Shift  # noqa: PLC0415
 
         # lark's basic lexer tries its terminals in this order and takes the
@@ -91,7 +103,6 @@ class Language:
         }
         self._start_state = table.start_states["start"]
         self._end_state = table.end_states["start"]
-        self._token = Token
         # The item a text of one token makes, as the parser would make it (or None).
         self.one_item = one_item
 
@@ -114,7 +125,7 @@ class Language:
                 kind, end = match.lastgroup, match.end()
                 # The grammar drops whitespace from every rule: it needs no token object.
                 if kind != _WHITESPACE:
-                    token = self._token(kind, match.group(), start_pos=pos)
+                    token = Token.cut(kind, match.group(), pos)
             while True:
                 try:
                     shifts, argument = states[state_stack[-1]][kind]

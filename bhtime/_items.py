@@ -13,11 +13,10 @@ import re
 from datetime import date, datetime, time, timedelta
 from typing import NoReturn
 
-from lark import Token
-
 from ._ast import CalendarDate, DayWord, Item, Modifier, Now, Timestamp, Unit, WallTime
 from ._calendar import days_in_month
 from ._errors import ParseError, RangeError, ZoneError, closest
+from ._grammar import Token
 from ._tz import UTC, checked_offset, offset_text, zone_id
 
 __all__ = ["BUILDER", "UNIT_SPELLINGS", "WORDS", "AstBuilder", "one_item"]
@@ -88,7 +87,7 @@ class _Cut:
         assert match is not None, f"the grammar cut {token!r} in a shape {pattern} does not read"
         self.match = match
         self.parts = match.groupdict()
-        self.start = token.start_pos or 0
+        self.start = token.start_pos
 
     def __getitem__(self, name: str) -> str | None:
         return self.parts.get(name)
@@ -403,7 +402,7 @@ def _iso_time(token: Token) -> WallTime:
 
 
 def _start(token: Token) -> int:
-    return token.start_pos or 0
+    return token.start_pos
 
 
 def _end(token: Token) -> int:
@@ -538,7 +537,7 @@ def one_item(terminal: str, value: str, pos: int) -> Item | None:
     rule = _ONE_ITEM_RULES.get(terminal)
     if rule is None:
         return None
-    item: Item = getattr(BUILDER, rule)([Token(terminal, value, start_pos=pos)])
+    item: Item = getattr(BUILDER, rule)([Token.cut(terminal, value, pos)])
     return item
 
 
