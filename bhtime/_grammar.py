@@ -169,15 +169,14 @@ def grammar_text() -> str:
 
 def _reduction(builder: object, rule: Any) -> tuple[Callable[[list[Any]], Any], int, str]:
     name = str(rule.origin.name)
+    size = len(rule.expansion)
     method = getattr(builder, name, None) if name != "start" else None
-    if method is not None:
-        # An item rule: its tokens, whitespace (None) left out, make one item.
-        return (
-            lambda values: method([v for v in values if v is not None]),
-            len(rule.expansion),
-            name,
-        )
-    return _gather, len(rule.expansion), name
+    if method is None:
+        return _gather, size, name
+    if any(symbol.name == _WHITESPACE for symbol in rule.expansion):
+        # An item rule with whitespace inside ("- 12h"): its tokens without it.
+        return (lambda values: method([v for v in values if v is not None])), size, name
+    return method, size, name
 
 
 def _gather(values: list[Any]) -> list[Any]:
