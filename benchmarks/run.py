@@ -155,6 +155,23 @@ def time_interleaved(
     return out
 
 
+def warm_figures(texts: list[str], batches: int, rounds: int = 7) -> dict[str, float]:
+    """Median ns per warm call of each text, over ``rounds`` round-robin rounds.
+
+    The machine's speed drifts over seconds; taking every text once per round
+    spreads a slow second over all of them, and the median over rounds drops it.
+    """
+    for text in texts:
+        bh_resolve(text)
+    rounds_of: dict[str, list[float]] = {text: [] for text in texts}
+    for _ in range(rounds):
+        for text in texts:
+            rounds_of[text].append(
+                time_repeat(lambda t=text: bh_resolve(t), max(1, batches // rounds))  # type: ignore[misc]
+            )
+    return {text: statistics.median(samples) for text, samples in rounds_of.items()}
+
+
 def time_repeat(fn: Callable[[], object], batches: int, per_batch: int = 50) -> float:
     """Median nanoseconds per call over ``batches`` batches of ``per_batch`` calls."""
     clock = time.perf_counter_ns
@@ -243,20 +260,12 @@ def section_expressions(opts: Options) -> None:
     right_bh: list[int] = []
     right_dp: list[int] = []
     wrong: list[tuple[str, str, str]] = []
-    warm_all: list[tuple[str, float]] = []
-    for template in EXPRESSIONS:
+    warm_all = warm_figures([fill(template, 1) for template in EXPRESSIONS], opts.warm_batches)
+    for template, warm in zip(EXPRESSIONS, warm_all.values(), strict=True):
         texts = [fill(template, 1 + i * 7) for i in range(opts.cold)]
         bh_ns, dp_ns = time_interleaved([bh_resolve, dp_parse], texts)
         # Correctness, outside the timed calls: dateparser's instant against bhtime's.
         n_ok, bad = compare(dp_parse, texts)
-        warm_text = texts[0]
-        bh_resolve(warm_text)
-        # Five rounds, the median taken: one slow second of the machine moves one round only.
-        warm = statistics.median(
-            time_repeat(lambda t=warm_text: bh_resolve(t), max(1, opts.warm_batches // 5))  # type: ignore[misc]
-            for _ in range(5)
-        )
-        warm_all.append((template, warm))
         bh_med, dp_med = statistics.median(bh_ns), statistics.median(dp_ns)
         status = "right" if bad is None else f"{n_ok}/{len(texts)}"
         shown = f"{dp_med / bh_med:.0f}x" if bad is None else "-"
@@ -292,8 +301,9 @@ def section_expressions(opts: Options) -> None:
             f"{ratio:.1f}x",
             ratio >= TARGET_COLD_VS_DATEPARSER,
         )
-    worst_template, worst = max(warm_all, key=lambda item: item[1])
-    median_warm = statistics.median(w for _, w in warm_all)
+    worst_text, worst = max(warm_all.items(), key=lambda item: item[1])
+    worst_template = EXPRESSIONS[list(warm_all).index(worst_text)]
+    median_warm = statistics.median(warm_all.values())
     print(f"warm: median over expressions {us(median_warm)} µs, worst {us(worst)} µs")
     target(
         f"warm repeats <= {TARGET_WARM_US:.0f} µs (worst expression: {worst_template})",
