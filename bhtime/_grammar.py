@@ -172,17 +172,27 @@ def _reduction(builder: object, rule: Any) -> tuple[Callable[[list[Any]], Any], 
     size = len(rule.expansion)
     method = getattr(builder, name, None) if name != "start" else None
     if method is None:
-        return _gather, size, name
+        # `_item: date` and the like pass their one item up as it is.
+        return (_only if size == 1 and name != "start" else _gather), size, name
     if any(symbol.name == _WHITESPACE for symbol in rule.expansion):
         # An item rule with whitespace inside ("- 12h"): its tokens without it.
         return (lambda values: method([v for v in values if v is not None])), size, name
     return method, size, name
 
 
+def _only(values: list[Any]) -> Any:
+    return values[0]
+
+
 def _gather(values: list[Any]) -> list[Any]:
-    """The items of ``start``, ``_item`` and lark's helper rules, in order, in one list."""
-    items: list[Any] = []
-    for value in values:
+    """The items of ``start`` and lark's helper rules, in order, in one list.
+
+    A list among the values was made by an earlier reduction and is read by
+    no one else, so the first one is extended in place: linear, not quadratic.
+    """
+    head = values[0] if values and isinstance(values[0], list) else None
+    items: list[Any] = head if head is not None else []
+    for value in values[1:] if head is not None else values:
         if isinstance(value, list):
             items.extend(value)
         elif value is not None:
