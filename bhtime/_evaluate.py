@@ -178,12 +178,12 @@ def read_now(now: datetime | None) -> datetime:
     """The current instant: ``now`` if given (it must be aware), else the system clock."""
     if now is None:
         return datetime.now(UTC)
+    if type(now) is datetime and type(now.tzinfo) is timezone:
+        return now  # aware, and a fixed offset has no wall time that no clock shows
     if not isinstance(now, datetime):
         raise TypeError(f"now must be a datetime, not {type(now).__name__}")
     if now.utcoffset() is None:
         raise TypeError("now must be an aware datetime; a naive one has no instant")
-    if type(now.tzinfo) is timezone:
-        return now  # a fixed offset has no wall time that no clock shows
     # Through UTC, so that a `now` held in a wall time no clock shows (a gap
     # time in the user zone's own tzinfo) is normalised when shown.
     return now.astimezone(UTC)

@@ -14,12 +14,15 @@ def format_instant(dt: datetime, /) -> str:
     >>> format_instant(datetime(2017, 4, 25, 0, 41, 27, 999999, timezone(timedelta(hours=3))))
     '2017-04-25T00:41:27.999+0300'
     """
-    if not isinstance(dt, datetime) or dt.utcoffset() is None:
+    if not isinstance(dt, datetime):
         raise TypeError("format_instant needs an aware datetime")
     # isoformat truncates to milliseconds as SPEC §7 wants, and is the fastest
-    # way to the digits; only its offset needs rewriting.
+    # way to the digits; only its offset needs rewriting. A naive datetime
+    # (or a tzinfo that gives no offset) shows no offset at all.
     text = dt.isoformat(timespec="milliseconds")
     offset = text[23:]
+    if not offset:
+        raise TypeError("format_instant needs an aware datetime")
     if len(offset) == 6:
         return text[:23] + offset[:3] + offset[4:]
     return text[:23] + _jdk_offset(dt)
