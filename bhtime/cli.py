@@ -66,7 +66,12 @@ def _parser() -> argparse.ArgumentParser:
         "-z", "--zone", help="the user zone: IANA name, UTC, +05:30 (default: the system's)"
     )
     parser.add_argument("--now", metavar="TIMESTAMP", help="the current instant, with an offset")
-    parser.add_argument("--disambiguate", choices=POLICIES, default="compatible")
+    parser.add_argument(
+        "--disambiguate",
+        choices=POLICIES,
+        default="compatible",
+        help="how a local time in a DST gap or overlap is placed (default: compatible, SPEC §6)",
+    )
     parser.add_argument("--style", choices=STYLES, default="bytehand", help="output format")
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--explain", action="store_true", help="show each step of the evaluation")
