@@ -41,7 +41,7 @@ from ._ast import Expression, Modifier, Unit
 from ._errors import ParseError, RangeError
 from ._format import format_instant
 from ._parse import parse
-from ._tz import tzdata_zone
+from ._tz import offset_text, tzdata_zone
 
 __all__ = [
     "STYLES",
@@ -94,14 +94,14 @@ def smpp_absolute(moment: datetime) -> str:
     offset = _offset_of(moment)
     if offset % _QUARTER_HOUR:
         raise _unrepresentable(
-            f"the offset {_show_offset(offset)} is not a whole number of quarter hours, "
+            f"the offset {offset_text(offset)} is not a whole number of quarter hours, "
             "which SMPP absolute time needs",
             hint="the same instant can be written in UTC: evaluate it with zone 'UTC'",
         )
     quarters = abs(offset) // _QUARTER_HOUR
     if quarters > _MAX_QUARTERS:
         raise _unrepresentable(
-            f"the offset {_show_offset(offset)} is {quarters} quarter hours from UTC; "
+            f"the offset {offset_text(offset)} is {quarters} quarter hours from UTC; "
             f"SMPP absolute time allows at most {_MAX_QUARTERS}",
             hint="the same instant can be written in UTC: evaluate it with zone 'UTC'",
         )
@@ -288,15 +288,6 @@ def _check_year(written: datetime, form: str) -> None:
             f"the year {written.year:04d} is outside 2000-2099, "
             f"and {form} writes the year in two digits"
         )
-
-
-def _show_offset(offset: timedelta) -> str:
-    total = int(offset.total_seconds())
-    sign = "-" if total < 0 else "+"
-    hours, rest = divmod(abs(total), 3600)
-    minutes, seconds = divmod(rest, 60)
-    shown = f"{sign}{hours:02d}:{minutes:02d}"
-    return f"{shown}:{seconds:02d}" if seconds else shown
 
 
 def _unrepresentable(message: str, *, hint: str | None = None) -> RangeError:
