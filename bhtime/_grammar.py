@@ -6,17 +6,19 @@ lark is imported here only, and only when the first expression is parsed, so
 ``import bhtime`` stays cheap.
 
 lark builds the lexer's terminal order and the LALR table from the grammar;
-``Language.parse`` runs that table with a lean loop of its own, and a reduction
-of an item rule (``timestamp``, ``modifier``, ...) calls the builder's method
-of that name; every other rule just gathers the items below it. lark's own
-loop and tree builder keep line numbers, an interactive state and parse trees
-that a one-line expression does not need, and cost about twice as much.
+``Language.parse`` runs that table with a lean loop of its own, once per
+sequence of token kinds, and a reduction of an item rule (``timestamp``,
+``modifier``, ...) calls the builder's method of that name. lark's own loop
+and tree builder keep line numbers, an interactive state and parse trees that
+a one-line expression does not need, and cost several times as much.
 """
 
 from __future__ import annotations
 
 import re
 import threading
+from functools import lru_cache
+from typing import NamedTuple
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -25,11 +27,15 @@ if TYPE_CHECKING:
 
     from lark import Lark
 
-__all__ = ["BadCharacter", "BadToken", "Language", "Token", "grammar_text", "language"]
+__all__ = ["BadCharacter", "BadToken", "Language", "Plan", "Token", "grammar_text", "language"]
 
 _GRAMMAR_NAME = "bhtime.lark"
 _END = "$END"
 _WHITESPACE = "_WS"
+# The lexer's kind for a character that starts no terminal; no rule takes it.
+_NO_TERMINAL = "_NO_TERMINAL"
+# Plans kept: shapes people write are few, and a key is one kind per token.
+_PLANS = 512
 _lock = threading.Lock()
 
 
@@ -68,30 +74,32 @@ class BadToken(Exception):
 
 
 class Language:
-    """The grammar, built: a scanner that cuts tokens as lark's lexer does, and the LALR table."""
+    """The grammar, built: a lexer that cuts tokens as lark's does, and the LALR table.
 
-    __slots__ = (
-        "_end_state",
-        "_start_state",
-        "_states",
-        "one_item",
-        "scanner",
-    )
+    Whether a text parses, and into which items, depends only on the kinds of
+    its tokens, never on their values: ``now -12 hours +1min`` and
+    ``now -13 hours +1min`` take the same path through the table. So the
+    table is run once per sequence of kinds and the path kept as a ``Plan``;
+    a later text of a shape already seen is cut into tokens and its items
+    made, with no step through the table.
+    """
 
-    def __init__(
-        self, parser: Lark, builder: object, one_item: Callable[[str, str, int], object]
-    ) -> None:
+    __slots__ = ("_end_state", "_lexer", "_start_state", "_states", "plan")
+
+    def __init__(self, parser: Lark, builder: object) -> None:
         from lark.parsers.lalr_analysis import Shift  # noqa: PLC0415
 
         # lark's basic lexer tries its terminals in this order and takes the
         # first that matches; one alternation in the same order cuts the same.
+        # The last alternative takes one character that no terminal starts,
+        # so that one pass of finditer cuts the whole text, gaps included.
         terminals = parser.parser.lexer.terminals
         alternation = "|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals)
-        self.scanner = re.compile(alternation, re.ASCII)
+        self._lexer = re.compile(f"{alternation}|(?P<{_NO_TERMINAL}>(?s:.))", re.ASCII)
         table = parser.parser.parser.parser.parse_table
         # The table as plain data: a shift is (True, next state); a reduce is
-        # (False, (what to do, how many values it takes, the rule's name)), so
-        # the loop hashes strings and ints only, never lark's Rule objects.
+        # (False, (the builder's method for an item rule or None, how many
+        # values the rule takes, the rule's name)).
         self._states = {
             state: {
                 str(kind): (True, argument)
@@ -103,53 +111,85 @@ class Language:
         }
         self._start_state = table.start_states["start"]
         self._end_state = table.end_states["start"]
-        # The item a text of one token makes, as the parser would make it (or None).
-        self.one_item = one_item
+        self.plan = lru_cache(maxsize=_PLANS)(self._run_table)
 
-    def parse(self, text: str) -> object:
-        """Run the LALR table over ``text``; raise BadCharacter or BadToken where it fails."""
+    def parse(self, text: str) -> list[Any]:
+        """The items of ``text`` in order; BadCharacter or BadToken where it fails.
+
+        Items before the failure are made first, as the table reduces them
+        before it meets it, so that an error in one of them is the one raised.
+        """
+        tokens = [(m.lastgroup or "", m.start(), m.end()) for m in self._lexer.finditer(text)]
+        plan = self.plan(tuple(kind for kind, _, _ in tokens))
+        items = [
+            method([_token(text, tokens[index]) for index in indices])
+            for method, indices in plan.steps
+        ]
+        if plan.failure is not None:
+            raise _failure(text, tokens, plan.failure)
+        return items
+
+    def _run_table(self, kinds: tuple[str, ...]) -> Plan:
+        """Run the LALR table over a sequence of token kinds: the items it makes, where it fails."""
         states = self._states
-        state_stack, value_stack = [self._start_state], []
-        pos, length = 0, len(text)
-        # Where the last item began, for errors that blame it (a sign and the
-        # amount after it are one item).
-        item_start, after_sign = 0, False
-        while True:
-            token: Token | None = None
-            if pos >= length:
-                kind, end = _END, pos
-            else:
-                match = self.scanner.match(text, pos)
-                if match is None or match.lastgroup is None:
-                    raise BadCharacter(pos, item_start)
-                kind, end = match.lastgroup, match.end()
-                # The grammar drops whitespace from every rule: it needs no token object.
-                if kind != _WHITESPACE:
-                    token = Token.cut(kind, match.group(), pos)
+        state_stack = [self._start_state]
+        # A token's index in `kinds`, or None for whitespace and for a rule's result.
+        value_stack: list[int | None] = []
+        steps: list[tuple[Callable[[list[Token]], Any], tuple[int, ...]]] = []
+        for index, kind in enumerate((*kinds, _END)):
             while True:
-                try:
-                    shifts, argument = states[state_stack[-1]][kind]
-                except KeyError:
-                    raise BadToken(pos, item_start, kind, text[pos:end]) from None
+                action = states[state_stack[-1]].get(kind)
+                if action is None:  # the catch-all kind is in no state either
+                    return Plan(tuple(steps), index)
+                shifts, argument = action
                 if shifts:
                     state_stack.append(argument)
-                    value_stack.append(token)
+                    value_stack.append(None if kind == _WHITESPACE else index)
                     break
-                callback, size, name = argument
-                children = value_stack[-size:] if size else []
+                method, size, name = argument
                 if size:
+                    children = value_stack[-size:]
                     del state_stack[-size:]
                     del value_stack[-size:]
-                value_stack.append(callback(children))
+                    if method is not None:
+                        steps.append((method, tuple(i for i in children if i is not None)))
+                value_stack.append(None)
                 state_stack.append(states[state_stack[-1]][name][1])
                 if kind == _END and state_stack[-1] == self._end_state:
-                    return value_stack[-1]
-            if kind == "SIGN":
-                item_start, after_sign = pos, True
-            elif kind != _WHITESPACE:
-                item_start = item_start if after_sign else pos
-                after_sign = False
-            pos = end
+                    return Plan(tuple(steps), None)
+        raise AssertionError("the table accepts or fails at the end")  # pragma: no cover
+
+
+class Plan(NamedTuple):
+    """What the table does with a sequence of token kinds."""
+
+    steps: tuple[tuple[Callable[[list[Token]], Any], tuple[int, ...]], ...]
+    """Each item rule it reduces, in order: the builder's method and the tokens' indices."""
+    failure: int | None
+    """The index of the token it fails at (the number of tokens for the end), or None."""
+
+
+def _token(text: str, cut: tuple[str, int, int]) -> Token:
+    kind, start, end = cut
+    return Token.cut(kind, text[start:end], start)
+
+
+def _failure(text: str, tokens: list[tuple[str, int, int]], index: int) -> Exception:
+    """The error for a failure at ``tokens[index]``, with where the item before it began."""
+    # A sign and the amount after it are one item.
+    item_start, after_sign = 0, False
+    for kind, start, _ in tokens[:index]:
+        if kind == "SIGN":
+            item_start, after_sign = start, True
+        elif kind != _WHITESPACE:
+            item_start = item_start if after_sign else start
+            after_sign = False
+    if index == len(tokens):
+        return BadToken(len(text), item_start, _END, "")
+    kind, start, end = tokens[index]
+    if kind == _NO_TERMINAL:
+        return BadCharacter(start, item_start)
+    return BadToken(start, item_start, kind, text[start:end])
 
 
 _language: Language | None = None
@@ -167,53 +207,22 @@ def grammar_text() -> str:
     return in_checkout.read_text(encoding="utf-8")
 
 
-def _reduction(builder: object, rule: Any) -> tuple[Callable[[list[Any]], Any], int, str]:
+def _reduction(builder: object, rule: Any) -> tuple[Callable[[list[Token]], Any] | None, int, str]:
     name = str(rule.origin.name)
-    size = len(rule.expansion)
     method = getattr(builder, name, None) if name != "start" else None
-    if method is None:
-        # `_item: date` and the like pass their one item up as it is.
-        return (_only if size == 1 and name != "start" else _gather), size, name
-    if any(symbol.name == _WHITESPACE for symbol in rule.expansion):
-        # An item rule with whitespace inside ("- 12h"): its tokens without it.
-        return (lambda values: method([v for v in values if v is not None])), size, name
-    return method, size, name
+    return method, len(rule.expansion), name
 
 
-def _only(values: list[Any]) -> Any:
-    return values[0]
-
-
-def _gather(values: list[Any]) -> list[Any]:
-    """The items of ``start`` and lark's helper rules, in order, in one list.
-
-    A list among the values was made by an earlier reduction and is read by
-    no one else, so the first one is extended in place: linear, not quadratic.
-    """
-    head = values[0] if values and isinstance(values[0], list) else None
-    items: list[Any] = head if head is not None else []
-    for value in values[1:] if head is not None else values:
-        if isinstance(value, list):
-            items.extend(value)
-        elif value is not None:
-            items.append(value)
-    return items
-
-
-def language(
-    new_builder: Callable[[], tuple[object, Callable[[str, str, int], object]]],
-) -> Language:
+def language(new_builder: Callable[[], object]) -> Language:
     """The shared, built grammar; the first caller builds it, the others wait for it.
 
-    ``new_builder`` gives the object whose methods make the items, and the
-    function that makes the item of a one-token text.
+    ``new_builder`` gives the object whose methods make the items.
     """
     global _language  # noqa: PLW0603 - the one lazily built object
     if _language is None:
         with _lock:
             if _language is None:
-                builder, one_item = new_builder()
-                _language = Language(_lark(), builder, one_item)
+                _language = Language(_lark(), new_builder())
     return _language
 
 

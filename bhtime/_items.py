@@ -13,13 +13,13 @@ import re
 from datetime import date, datetime, time, timedelta
 from typing import NoReturn
 
-from ._ast import CalendarDate, DayWord, Item, Modifier, Now, Timestamp, Unit, WallTime
+from ._ast import CalendarDate, DayWord, Modifier, Now, Timestamp, Unit, WallTime
 from ._calendar import days_in_month
 from ._errors import ParseError, RangeError, ZoneError, closest
 from ._grammar import Token
 from ._tz import UTC, checked_offset, offset_text, zone_id
 
-__all__ = ["BUILDER", "UNIT_SPELLINGS", "WORDS", "AstBuilder", "one_item"]
+__all__ = ["BUILDER", "UNIT_SPELLINGS", "WORDS", "AstBuilder"]
 
 UNIT_SPELLINGS: dict[str, Unit] = {
     "years": Unit.YEARS, "year": Unit.YEARS, "y": Unit.YEARS,
@@ -521,24 +521,6 @@ def _word(token: Token) -> NoReturn:
         _start(token),
         f"did you mean {suggestion!r}?" if suggestion else None,
     )
-
-
-_ONE_ITEM_RULES = {
-    "DATE_TIME": "timestamp", "RFC_1123": "timestamp",
-    "ISO_DATE": "date", "BASIC_DATE": "date", "DAY_WORD": "date", "WIDE_YEAR": "date",
-    "ISO_TIME": "time", "TIME_WORD": "time", "NOW": "now",
-    "AMOUNT": "modifier", "BAD_AMOUNT": "modifier", "SIGNED_AMOUNT": "signed_modifier",
-    "WORD": "word",
-}  # fmt: skip
-
-
-def one_item(terminal: str, value: str, pos: int) -> Item | None:
-    """The item a lone token of ``terminal`` makes, as the parser would; None if none."""
-    rule = _ONE_ITEM_RULES.get(terminal)
-    if rule is None:
-        return None
-    item: Item = getattr(BUILDER, rule)([Token.cut(terminal, value, pos)])
-    return item
 
 
 class AstBuilder:

@@ -10,14 +10,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from ._ast import CalendarDate, DayWord, Expression, Item, Modifier, Now, Timestamp, WallTime
 from ._errors import BhtimeError, ConflictError, ParseError
-from ._grammar import BadCharacter, BadToken, Language, language
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
+from ._grammar import BadCharacter, BadToken, language
 
 __all__ = ["MAX_LENGTH", "parse"]
 
@@ -69,36 +65,16 @@ def _check_size(text: str) -> None:
 
 
 def _run_parser(text: str) -> list[Item]:
-    built = language(_new_builder)
-    items = _one_item(text, built)
-    if items is not None:
-        return items
     try:
-        parsed: list[Item] = built.parse(text)  # type: ignore[assignment]
+        return language(_new_builder).parse(text)
     except (BadCharacter, BadToken) as error:
         raise _syntax_error(text, error) from None
-    return parsed
 
 
-def _new_builder() -> tuple[object, Callable[[str, str, int], Item | None]]:
-    from ._items import BUILDER, one_item  # noqa: PLC0415 - loaded with the parser
+def _new_builder() -> object:
+    from ._items import BUILDER  # noqa: PLC0415 - loaded with the parser
 
-    return BUILDER, one_item
-
-
-def _one_item(text: str, built: Language) -> list[Item] | None:
-    """A text of one item, cut by the lexer's own patterns, with no LALR pass.
-
-    The grammar accepts any single item, with whitespace around it; most
-    timestamps people write are one, and the parser's loop is the slow part.
-    """
-    start = len(text) - len(text.lstrip(_WHITESPACE))
-    end = len(text.rstrip(_WHITESPACE))
-    match = built.scanner.match(text, start)
-    if match is None or match.end() != end or match.lastgroup is None:
-        return None
-    item = built.one_item(match.lastgroup, match.group(), start)
-    return None if item is None else [item]  # type: ignore[list-item]
+    return BUILDER
 
 
 # -- syntax errors ------------------------------------------------------------
