@@ -2,7 +2,9 @@
 
 Every item carries ``pos`` and ``end``, the slice of the text it was cut from,
 so that any later error (a conflict, a range error while evaluating) can point
-at it.
+at it. Items are named tuples, as the stdlib's ``tokenize.TokenInfo`` is: as
+immutable as a frozen dataclass, and made in C, which matters when a parse
+makes several of them.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import NamedTuple
 
 __all__ = [
     "CalendarDate",
@@ -48,8 +51,7 @@ class Unit(enum.Enum):
 _CALENDAR_UNITS = frozenset({Unit.YEARS, Unit.MONTHS, Unit.WEEKS, Unit.DAYS})
 
 
-@dataclass(frozen=True, slots=True)
-class Timestamp:
+class Timestamp(NamedTuple):
     """A date, a time and (unless ISO_LOCAL_DATE_TIME) an offset, as written."""
 
     pos: int
@@ -64,8 +66,7 @@ class Timestamp:
     """``local`` minus ``offset``, in UTC, when the offset is written."""
 
 
-@dataclass(frozen=True, slots=True)
-class CalendarDate:
+class CalendarDate(NamedTuple):
     """A written date: ISO_DATE or BASIC_ISO_DATE."""
 
     pos: int
@@ -75,8 +76,7 @@ class CalendarDate:
     offset: timedelta | None
 
 
-@dataclass(frozen=True, slots=True)
-class DayWord:
+class DayWord(NamedTuple):
     """``today``, ``yesterday`` or ``tomorrow``: today in the user zone plus ``days``."""
 
     pos: int
@@ -85,8 +85,7 @@ class DayWord:
     days: int
 
 
-@dataclass(frozen=True, slots=True)
-class WallTime:
+class WallTime(NamedTuple):
     """A time of day: ISO_TIME, ``noon`` or ``midnight``."""
 
     pos: int
@@ -96,16 +95,14 @@ class WallTime:
     offset: timedelta | None
 
 
-@dataclass(frozen=True, slots=True)
-class Now:
+class Now(NamedTuple):
     """The word ``now``: the current instant."""
 
     pos: int
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Modifier:
+class Modifier(NamedTuple):
     """A signed amount of one unit, such as ``-12 hours``."""
 
     pos: int

@@ -27,6 +27,7 @@ from ._tz import (
     place,
     settle,
     user_zone,
+    wall_time,
     zone_id,
 )
 
@@ -148,9 +149,7 @@ def _apply(moment: datetime, modifier: Modifier, steps: list[Step] | None) -> da
     seconds = _SECONDS.get(modifier.unit)
     if seconds is not None:
         # On the timeline: through UTC, which also range-checks both readings.
-        moved = (moment.astimezone(UTC) + timedelta(seconds=modifier.amount * seconds)).astimezone(
-            zone
-        )
+        moved = (moment.astimezone(UTC) + timedelta(0, modifier.amount * seconds)).astimezone(zone)
         local, placement = None, Placement.UNIQUE
     else:
         # On the wall clock: aware arithmetic in one zone is wall-clock arithmetic.
@@ -160,7 +159,7 @@ def _apply(moment: datetime, modifier: Modifier, steps: list[Step] | None) -> da
         else:
             moved, placement = settle(first, moment.utcoffset())
         _checked(moved)
-        local = first.replace(tzinfo=None) if steps is not None else None
+        local = wall_time(first, None) if steps is not None else None
     if steps is not None:
         steps.append(Step("modifier", (modifier,), moment, moved, placement, local))
     return moved
@@ -171,7 +170,7 @@ def _wall_clock_plus(moment: datetime, modifier: Modifier) -> datetime:
     months = _MONTHS.get(modifier.unit)
     if months is not None:
         return _plus_months(moment, modifier.amount * months)
-    return moment + timedelta(days=modifier.amount * _DAYS[modifier.unit])
+    return moment + timedelta(modifier.amount * _DAYS[modifier.unit])
 
 
 def read_now(now: datetime | None) -> datetime:
@@ -269,7 +268,10 @@ def _plus_months(moment: datetime, months: int) -> datetime:
         raise OverflowError("year out of range")
     month = month_index + 1
     day = min(moment.day, days_in_month(year, month))
-    return moment.replace(year=year, month=month, day=day, fold=0)
+    return datetime(
+        year, month, day, moment.hour, moment.minute, moment.second, moment.microsecond,
+        moment.tzinfo,
+    )  # fmt: skip
 
 
 def _checked(moment: datetime) -> datetime:
@@ -278,5 +280,5 @@ def _checked(moment: datetime) -> datetime:
     if moment.year in (1, 9999):
         offset = moment.utcoffset()
         assert offset is not None
-        _ = moment.replace(tzinfo=None) - offset  # raises OverflowError outside the range
+        _ = wall_time(moment, None) - offset  # raises OverflowError outside the range
     return moment

@@ -119,14 +119,19 @@ class Language:
         Items before the failure are made first, as the table reduces them
         before it meets it, so that an error in one of them is the one raised.
         """
-        tokens = [(m.lastgroup or "", m.start(), m.end()) for m in self._lexer.finditer(text)]
-        plan = self.plan(tuple(kind for kind, _, _ in tokens))
-        items = [
-            method([_token(text, tokens[index]) for index in indices])
-            for method, indices in plan.steps
-        ]
+        # Plain loops: a comprehension costs a function call each, and a
+        # parse is a handful of tokens.
+        matches = list(self._lexer.finditer(text))
+        plan = self.plan(tuple([match.lastgroup or "" for match in matches]))
+        items = []
+        for method, indices in plan.steps:
+            tokens = []
+            for index in indices:
+                match = matches[index]
+                tokens.append(Token.cut(match.lastgroup or "", match.group(), match.start()))
+            items.append(method(tokens))
         if plan.failure is not None:
-            raise _failure(text, tokens, plan.failure)
+            raise _failure(text, matches, plan.failure)
         return items
 
     def _run_table(self, kinds: tuple[str, ...]) -> Plan:
@@ -169,16 +174,12 @@ class Plan(NamedTuple):
     """The index of the token it fails at (the number of tokens for the end), or None."""
 
 
-def _token(text: str, cut: tuple[str, int, int]) -> Token:
-    kind, start, end = cut
-    return Token.cut(kind, text[start:end], start)
-
-
-def _failure(text: str, tokens: list[tuple[str, int, int]], index: int) -> Exception:
+def _failure(text: str, tokens: list[re.Match[str]], index: int) -> Exception:
     """The error for a failure at ``tokens[index]``, with where the item before it began."""
     # A sign and the amount after it are one item.
     item_start, after_sign = 0, False
-    for kind, start, _ in tokens[:index]:
+    for token in tokens[:index]:
+        kind, start = token.lastgroup, token.start()
         if kind == "SIGN":
             item_start, after_sign = start, True
         elif kind != _WHITESPACE:
@@ -186,10 +187,11 @@ def _failure(text: str, tokens: list[tuple[str, int, int]], index: int) -> Excep
             after_sign = False
     if index == len(tokens):
         return BadToken(len(text), item_start, _END, "")
-    kind, start, end = tokens[index]
+    token = tokens[index]
+    kind, start = token.lastgroup or "", token.start()
     if kind == _NO_TERMINAL:
         return BadCharacter(start, item_start)
-    return BadToken(start, item_start, kind, text[start:end])
+    return BadToken(start, item_start, kind, token.group())
 
 
 _language: Language | None = None

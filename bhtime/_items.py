@@ -11,13 +11,14 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from typing import NoReturn
 
 from ._ast import CalendarDate, DayWord, Modifier, Now, Timestamp, Unit, WallTime
 from ._calendar import days_in_month
 from ._errors import ParseError, RangeError, ZoneError, closest
 from ._grammar import Token
-from ._tz import UTC, checked_offset, offset_text, zone_id
+from ._tz import UTC, checked_offset, offset_text, wall_time, zone_id
 
 __all__ = ["BUILDER", "UNIT_SPELLINGS", "WORDS", "AstBuilder"]
 
@@ -198,14 +199,21 @@ def _colon_hint(raw: str) -> str | None:
 
 def offset_value(raw: str, pos: int) -> timedelta:
     """``Z``, ``+HH``, ``+HH:MM``, ``+HHMM``, ``+HH:MM:ss`` or ``+HHMMss`` as a duration."""
+    try:
+        return _offset_duration(raw)
+    except ValueError as error:
+        fail(str(error), "invalid-offset", pos)
+
+
+# Texts of offsets are few (a zone's offsets, written a handful of ways), and
+# making a timedelta from parts costs more than reading the rest of a timestamp.
+@lru_cache(maxsize=256)
+def _offset_duration(raw: str) -> timedelta:
     if raw in ("Z", "z"):
         return timedelta(0)
     digits = raw[1:].replace(":", "")
-    try:
-        hours, minutes, seconds = int(digits[0:2]), int(digits[2:4] or 0), int(digits[4:6] or 0)
-        return checked_offset(raw, raw[0], hours, minutes, seconds)
-    except ValueError as error:
-        fail(str(error), "invalid-offset", pos)
+    hours, minutes, seconds = int(digits[0:2]), int(digits[2:4] or 0), int(digits[4:6] or 0)
+    return checked_offset(raw, raw[0], hours, minutes, seconds)
 
 
 # -- timestamps -------------------------------------------------------------
@@ -353,7 +361,7 @@ def _timestamp(
 
 def _utc(local: datetime, offset: timedelta, pos: int) -> datetime:
     try:
-        return (local - offset).replace(tzinfo=UTC)
+        return wall_time(local, UTC) - offset
     except OverflowError:
         fail("the instant falls outside the years 0001-9999 in UTC", "out-of-range", pos)
 
@@ -410,19 +418,18 @@ def _end(token: Token) -> int:
 
 
 def _modifier(token: Token) -> Modifier:
-    cut = _Cut(token, _AMOUNT)
-    unit = cut["unit"] or ""
+    match = _AMOUNT.match(token)
+    assert match is not None, f"the grammar cut {token!r} in a shape {_AMOUNT} does not read"
+    sign, number, unit = match.groups()
     if unit == "M":
         fail(
             "'M' is ambiguous: minutes or months?",
             "ambiguous-unit",
-            cut.pos("unit"),
+            token.start_pos + match.start("unit"),
             "write 'm' or 'min' for minutes, 'mon' for months",
         )
-    amount = int(cut["number"] or 0)
-    if cut["sign"] == "-":
-        amount = -amount
-    return Modifier(cut.start, cut.end(), amount, UNIT_SPELLINGS[unit.lower()])
+    amount = -int(number) if sign == "-" else int(number)
+    return Modifier(token.start_pos, _end(token), amount, UNIT_SPELLINGS[unit.lower()])
 
 
 def _bad_amount(token: Token, sign: str = "") -> NoReturn:

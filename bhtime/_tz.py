@@ -35,6 +35,7 @@ __all__ = [
     "tzdata_version",
     "tzdata_zone",
     "user_zone",
+    "wall_time",
     "zone_id",
     "zone_keys",
 ]
@@ -79,6 +80,26 @@ def tzdata_zone(key: str) -> TzdataZone:
     path = resources.files("tzdata.zoneinfo").joinpath(*key.split("/"))
     with path.open("rb") as source:
         return TzdataZone.from_file(source, key=key)
+
+
+def wall_time(local: datetime, zone: tzinfo | None, fold: int = 0) -> datetime:
+    """``local.replace(tzinfo=zone, fold=fold)``, in about a third of the time.
+
+    ``replace`` parses keyword arguments, which makes it several times slower
+    than a positional constructor call; it sits on every step of evaluation.
+    """
+    if fold:
+        return datetime(
+            local.year, local.month, local.day, local.hour, local.minute, local.second,
+            local.microsecond, zone, fold=1,
+        )  # fmt: skip
+    if local.fold:
+        return datetime(
+            local.year, local.month, local.day, local.hour, local.minute, local.second,
+            local.microsecond, zone,
+        )  # fmt: skip
+    # combine reads the date from a datetime as it would from a date.
+    return datetime.combine(local, local.time(), zone)
 
 
 def fixed_offset(offset: timedelta) -> tzinfo:
@@ -224,8 +245,8 @@ def place(
     ``raise`` refuses both (the caller turns ``Ambiguous`` into an error).
     """
     if isinstance(zone, timezone):
-        return local.replace(tzinfo=zone), Placement.UNIQUE
-    return settle(local.replace(tzinfo=zone, fold=0), prefer, policy)
+        return wall_time(local, zone), Placement.UNIQUE
+    return settle(wall_time(local, zone), prefer, policy)
 
 
 def settle(
@@ -234,7 +255,7 @@ def settle(
     """``place`` for a wall-clock time already given its zone (``first``, with fold=0)."""
     zone = first.tzinfo
     assert zone is not None
-    second = first.replace(fold=1)
+    second = wall_time(first, zone, fold=1)
     first_offset = first.utcoffset()
     second_offset = second.utcoffset()
     assert first_offset is not None
@@ -253,14 +274,14 @@ def settle(
     # PEP 495: fold=0 reads the time with the offset before the transition.
     # A smaller offset after it means the clocks went back: an overlap.
     kind = Placement.OVERLAP if first_offset > second_offset else Placement.GAP
-    local = first.replace(tzinfo=None)
+    local = wall_time(first, None)
     if policy == "raise":
         raise Ambiguous(kind, local, zone, first_offset, second_offset)
     if kind is Placement.GAP:
         # Read with the old offset, a time in the gap lands after it (forward
         # by the gap's length); read with the new one, before it.
         offset = second_offset if policy == "earlier" else first_offset
-        return (local - offset).replace(tzinfo=UTC).astimezone(zone), kind
+        return wall_time(local - offset, UTC).astimezone(zone), kind
     later = policy == "later" or (policy == "compatible" and prefer == second_offset)
     return (second if later else first), kind
 
