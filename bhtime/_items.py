@@ -157,6 +157,36 @@ def _read_time(cut: _Cut, *, leap_second: bool = False) -> tuple[time, bool]:
     return time(hour, minute, 59 if is_leap else second, _microseconds(cut)), is_leap
 
 
+def _read_date_time(cut: _Cut, *, leap_second: bool = False) -> tuple[datetime, bool]:
+    """The local date-time of an ISO date-time, and whether it was a leap second read as :59."""
+    plain = _plain_date_time(cut)
+    if plain is not None:
+        return plain, False
+    local_time, is_leap = _read_time(cut, leap_second=leap_second)
+    return datetime.combine(_read_date(cut), local_time), is_leap
+
+
+def _plain_date_time(cut: _Cut) -> datetime | None:
+    """The date-time as most are written: two digits a field, values in range; else None.
+
+    One datetime() call checks every value at once; whatever it refuses (and
+    every unusual count of digits) goes to the readers that say what is wrong.
+    """
+    year, month, day, hour, minute = cut.match.group("year", "month", "day", "hour", "minute")
+    second, fraction = cut["second"] or "00", cut["fraction"] or ""
+    if len(month) != 2 or len(day) != 2 or len(hour) != 2 or len(minute) != 2:
+        return None
+    if len(second) != 2 or len(fraction) > 9:
+        return None
+    try:
+        return datetime(
+            int(year), int(month), int(day), int(hour), int(minute), int(second),
+            int(fraction[:6].ljust(6, "0")),
+        )  # fmt: skip
+    except ValueError:  # day 31 of a 30-day month, hour 24, a leap second, year 0000
+        return None
+
+
 def _microseconds(cut: _Cut) -> int:
     fraction = cut["fraction"] or ""
     if len(fraction) > 9:
@@ -236,8 +266,7 @@ def _date_time(token: Token) -> Timestamp:
     # ISO_INSTANT takes what ISO_OFFSET_DATE_TIME does but +HH, needs the
     # seconds, and alone reads a leap second (SPEC §3).
     instant_shape = shape in _ISO_OFFSETS and cut["second"] is not None and zone is None
-    local_date = _read_date(cut)
-    local_time, is_leap = _read_time(cut, leap_second=instant_shape)
+    local, is_leap = _read_date_time(cut, leap_second=instant_shape)
     offset = _read_offset(cut, _OFFSET_DATE_TIME_OFFSETS, "an ISO date-time")
     if zone is not None:
         name = "ISO_ZONED_DATE_TIME"
@@ -247,7 +276,7 @@ def _date_time(token: Token) -> Timestamp:
         name = "ISO_OFFSET_DATE_TIME"
     else:
         name = "ISO_LOCAL_DATE_TIME"
-    return _timestamp(cut, name, datetime.combine(local_date, local_time), offset, zone)
+    return _timestamp(cut, name, local, offset, zone)
 
 
 def _recommended(token: Token, cut: _Cut) -> Timestamp:
@@ -273,10 +302,9 @@ def _recommended(token: Token, cut: _Cut) -> Timestamp:
             "invalid-format",
             cut.pos("zone") - 1,
         )
-    local_date = _read_date(cut)
-    local_time, _ = _read_time(cut)
+    local, _ = _read_date_time(cut)
     offset = offset_value(cut["offset"] or "", cut.pos("offset"))
-    return _timestamp(cut, "recommended", datetime.combine(local_date, local_time), offset, None)
+    return _timestamp(cut, "recommended", local, offset, None)
 
 
 def _rfc_1123(token: Token) -> Timestamp:

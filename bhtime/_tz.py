@@ -102,6 +102,8 @@ def wall_time(local: datetime, zone: tzinfo | None, fold: int = 0) -> datetime:
     return datetime.combine(local, local.time(), zone)
 
 
+# Offsets in use are few, and a timezone costs more to make than to look up.
+@lru_cache(maxsize=256)
 def fixed_offset(offset: timedelta) -> tzinfo:
     """A zone of one fixed offset; UTC itself for zero."""
     return UTC if not offset else timezone(offset)

@@ -155,3 +155,38 @@ def test_fixed_offsets_round_trip_at_the_edges_of_the_range() -> None:
     edge = datetime(9999, 12, 31, 23, 59, 59, 999000, tzinfo=timezone(timedelta(0)))
     text = bhtime.format_instant(edge)
     assert bhtime.evaluate(text, zone="UTC") == edge
+
+
+# Fields of one to three digits, so that most draws are off the plain shape.
+_FIELD = st.integers(0, 99).map(str) | st.integers(0, 99).map("{:02d}".format)
+_ISO_DATE_TIMES = st.builds(
+    "{}-{}-{}{}{}:{}{}".format,
+    st.integers(0, 9999).map("{:04d}".format),
+    _FIELD,
+    _FIELD,
+    st.sampled_from("Tt"),
+    _FIELD,
+    _FIELD,
+    st.one_of(
+        st.just(""),
+        _FIELD.map(":{}".format),
+        st.tuples(_FIELD, st.text("0123456789", max_size=11)).map(":{0[0]}.{0[1]}".format),
+    ),
+)
+
+
+@given(_ISO_DATE_TIMES)
+def test_the_plain_date_time_reader_agrees_with_the_one_that_explains(text: str) -> None:
+    # The shortcut for plain ISO date-times must give what the field-by-field
+    # reader gives, or leave the text to it.
+    from bhtime._grammar import Token
+    from bhtime._items import _DATE_TIME, _Cut, _plain_date_time, _read_date, _read_time
+
+    cut = _Cut(Token.cut("DATE_TIME", text, 0), _DATE_TIME)
+    plain = _plain_date_time(cut)
+    try:
+        explained = datetime.combine(_read_date(cut), _read_time(cut)[0])
+    except bhtime.BhtimeError:
+        assert plain is None
+    else:
+        assert plain in (None, explained)
