@@ -162,8 +162,10 @@ def _read_date_time(cut: _Cut, *, leap_second: bool = False) -> tuple[datetime, 
     plain = _plain_date_time(cut)
     if plain is not None:
         return plain, False
+    # The date first: of two faults, the leftmost is the one reported.
+    local_date = _read_date(cut)
     local_time, is_leap = _read_time(cut, leap_second=leap_second)
-    return datetime.combine(_read_date(cut), local_time), is_leap
+    return datetime.combine(local_date, local_time), is_leap
 
 
 def _plain_date_time(cut: _Cut) -> datetime | None:
