@@ -174,24 +174,24 @@ class Plan(NamedTuple):
     """The index of the token it fails at (the number of tokens for the end), or None."""
 
 
-def _failure(text: str, tokens: list[re.Match[str]], index: int) -> Exception:
-    """The error for a failure at ``tokens[index]``, with where the item before it began."""
+def _failure(text: str, matches: list[re.Match[str]], index: int) -> Exception:
+    """The error for a failure at ``matches[index]``, with where the item before it began."""
     # A sign and the amount after it are one item.
     item_start, after_sign = 0, False
-    for token in tokens[:index]:
-        kind, start = token.lastgroup, token.start()
+    for match in matches[:index]:
+        kind, start = match.lastgroup, match.start()
         if kind == "SIGN":
             item_start, after_sign = start, True
         elif kind != _WHITESPACE:
             item_start = item_start if after_sign else start
             after_sign = False
-    if index == len(tokens):
+    if index == len(matches):
         return BadToken(len(text), item_start, _END, "")
-    token = tokens[index]
-    kind, start = token.lastgroup or "", token.start()
+    match = matches[index]
+    kind, start = match.lastgroup or "", match.start()
     if kind == _NO_TERMINAL:
         return BadCharacter(start, item_start)
-    return BadToken(start, item_start, kind, token.group())
+    return BadToken(start, item_start, kind, match.group())
 
 
 _language: Language | None = None

@@ -88,17 +88,13 @@ def wall_time(local: datetime, zone: tzinfo | None, fold: int = 0) -> datetime:
     ``replace`` parses keyword arguments, which makes it several times slower
     than a positional constructor call; it sits on every step of evaluation.
     """
-    if fold:
+    if fold or local.fold:
         return datetime(
             local.year, local.month, local.day, local.hour, local.minute, local.second,
-            local.microsecond, zone, fold=1,
+            local.microsecond, zone, fold=fold,
         )  # fmt: skip
-    if local.fold:
-        return datetime(
-            local.year, local.month, local.day, local.hour, local.minute, local.second,
-            local.microsecond, zone,
-        )  # fmt: skip
-    # combine reads the date from a datetime as it would from a date.
+    # combine reads the date from a datetime as it would from a date, and
+    # takes the fold (0 here) from the time.
     return datetime.combine(local, local.time(), zone)
 
 
