@@ -302,3 +302,9 @@ def test_now_means_the_instant_it_denotes(now: datetime) -> None:
 def test_a_zone_of_the_wrong_type_is_a_type_error(zone: object) -> None:
     with pytest.raises(TypeError):
         bhtime.resolve("now", zone=zone, now=datetime(2020, 1, 1, tzinfo=timezone.utc))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("now", ["2020-01-01T00:00:00Z", 1577836800, None.__class__])
+def test_a_now_that_is_not_a_datetime_is_a_type_error(now: object) -> None:
+    with pytest.raises(TypeError, match="now must be a datetime"):
+        bhtime.resolve("now", zone="UTC", now=now)  # type: ignore[arg-type]
