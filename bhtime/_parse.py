@@ -14,6 +14,7 @@ from functools import lru_cache
 from ._ast import CalendarDate, DayWord, Expression, Item, Modifier, Now, Timestamp, WallTime
 from ._errors import BhtimeError, ConflictError, ParseError
 from ._grammar import BadCharacter, BadToken, language
+from ._urlencoded import url_encoded_error
 
 __all__ = ["MAX_LENGTH", "parse"]
 
@@ -42,7 +43,11 @@ def _parse(text: str) -> Expression:
         items = _run_parser(text)
     except BhtimeError as error:
         error.text = text
-        raise
+        # Checked only now that parsing failed: no cost when it succeeds.
+        encoded = url_encoded_error(text, _is_valid)
+        if encoded is None:
+            raise
+        raise encoded from None
     return _combine(text, items)
 
 

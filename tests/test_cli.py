@@ -566,3 +566,16 @@ def test_without_now_the_clock_is_read(capsys: pytest.CaptureFixture[str]) -> No
     after = datetime.now(timezone.utc)
     assert status == 0
     assert before <= datetime.fromisoformat(out.strip()) <= after
+
+
+def test_a_value_copied_from_a_status_callback_is_called_url_encoded(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, err = run(["2013-01-20+17%3A50%3A03", *MOSCOW], capsys)
+    assert (status, out) == (1, "")
+    assert err == (
+        "bhtime: the text looks URL-encoded (at column 11)\n"
+        "  2013-01-20+17%3A50%3A03\n"
+        "            ^\n"
+        "decode it first: '2013-01-20 17:50:03'\n"
+    )
