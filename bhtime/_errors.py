@@ -606,10 +606,12 @@ def closest(word: str, candidates: Iterable[str]) -> str | None:
     return matches[0] if matches else None
 
 
-def __getattr__(name: str) -> object:
-    # ErrorCode is a typing.Literal; typing is imported only when it is asked for.
-    if name == "ErrorCode":
-        from typing import Literal  # noqa: PLC0415
+if not TYPE_CHECKING:  # type checkers read ErrorCode above, and no catch-all
 
-        return Literal[ERROR_CODES]
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    def __getattr__(name: str) -> object:
+        # ErrorCode is a typing.Literal; typing is imported only when it is asked for.
+        if name == "ErrorCode":
+            from typing import Literal  # noqa: PLC0415
+
+            return Literal[ERROR_CODES]
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
