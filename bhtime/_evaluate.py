@@ -13,7 +13,7 @@ from datetime import datetime, time, timedelta, timezone, tzinfo
 
 from ._ast import CalendarDate, Expression, Item, Modifier, Unit
 from ._calendar import days_in_month
-from ._errors import BhtimeError, RangeError, ZoneError
+from ._errors import BhtimeError, error
 from ._format import format_instant
 from ._parse import parse
 from ._tz import (
@@ -119,11 +119,11 @@ def run(
             steps.append(anchor)
         for culprit in expression.modifiers:
             moment = _apply(moment, culprit, steps)
-    except (Ambiguous, OverflowError) as error:
-        if culprit is None and isinstance(error, OverflowError) and _dated_by_now(expression):
+    except (Ambiguous, OverflowError) as failure:
+        if culprit is None and isinstance(failure, OverflowError) and _dated_by_now(expression):
             raise _now_range_error(expression, current) from None
         blamed = culprit or (_anchor_items(expression) or expression.items)[0]
-        raise _step_error(expression, blamed, error) from None
+        raise _step_error(expression, blamed, failure) from None
     result = _shown_in(expression, moment, user)
     if steps is not None:
         steps.append(Step("result", (), moment, result, Placement.UNIQUE))
@@ -146,12 +146,20 @@ def _converted(moment: datetime, user: tzinfo, text: str | None) -> datetime:
     try:
         return _checked(moment.astimezone(user))
     except OverflowError:
-        what = "the result" if text is not None else f"now ({format_instant(moment)})"
-        raise RangeError(
-            f"{what} is outside the years 0001-9999 when shown in {user}",
-            code="out-of-range",
+        if text is None:
+            raise error(
+                "out-of-range",
+                "out-of-range.now-shown-in",
+                now=format_instant(moment),
+                zone=str(user),
+            ) from None
+        raise error(
+            "out-of-range",
+            "out-of-range.shown-in",
             text=text,
-            pos=None if text is None else 0,
+            pos=0,
+            end=len(text),
+            zone=str(user),
         ) from None
 
 
@@ -207,10 +215,7 @@ def read_now(now: datetime | None) -> datetime:
     try:
         return wall_time(wall_time(plain, None) - offset, UTC)
     except OverflowError:
-        raise RangeError(
-            f"now ({format_instant(plain)}) is outside the years 0001-9999 in UTC",
-            code="out-of-range",
-        ) from None
+        raise error("out-of-range", "out-of-range.now-utc", now=format_instant(plain)) from None
 
 
 def _anchor_items(expression: Expression) -> tuple[Item, ...]:
@@ -225,40 +230,39 @@ def _dated_by_now(expression: Expression) -> bool:
 def _now_range_error(expression: Expression, current: datetime) -> BhtimeError:
     """An anchor out of range because of the date ``now`` gave it: no text can fix it."""
     written = " ".join(expression.text[item.pos : item.end] for item in _anchor_items(expression))
-    return RangeError(
-        f"{written!r} takes the date outside the years 0001-9999 from "
-        f"now = {format_instant(current)}",
-        code="out-of-range",
+    return error(
+        "out-of-range",
+        "out-of-range.from-now",
         text=expression.text,
+        item=written,
+        now=format_instant(current),
     )
 
 
-def _step_error(expression: Expression, item: Item, error: Exception) -> BhtimeError:
-    if isinstance(error, Ambiguous):
-        return _ambiguous_error(expression, item, error)
-    return RangeError(
-        f"{expression.text[item.pos : item.end]!r} takes the date outside the years 0001-9999",
-        code="out-of-range",
+def _step_error(expression: Expression, item: Item, failure: Exception) -> BhtimeError:
+    if isinstance(failure, Ambiguous):
+        return _ambiguous_error(expression, item, failure)
+    return error(
+        "out-of-range",
+        "out-of-range.step",
         text=expression.text,
         pos=item.pos,
+        end=item.end,
+        item=expression.text[item.pos : item.end],
     )
 
 
 def _ambiguous_error(expression: Expression, item: Item, ambiguous: Ambiguous) -> BhtimeError:
-    local = ambiguous.local.isoformat(sep=" ", timespec="minutes")
-    jump = f"{offset_text(ambiguous.before)} to {offset_text(ambiguous.after)}"
-    if ambiguous.kind is Placement.GAP:
-        code = "skipped-time"
-        message = f"{local} does not exist in {ambiguous.zone}: the clocks jump from {jump}"
-    else:
-        code = "repeated-time"
-        message = f"{local} happens twice in {ambiguous.zone}: the clocks go back from {jump}"
-    return ZoneError(
-        message,
-        code=code,
+    return error(
+        "skipped-time" if ambiguous.kind is Placement.GAP else "repeated-time",
         text=expression.text,
         pos=item.pos,
-        hint="choose disambiguate='earlier', 'later' or 'compatible'",
+        end=item.end,
+        hint="hint.disambiguate",
+        local=ambiguous.local.isoformat(sep=" ", timespec="minutes"),
+        zone=str(ambiguous.zone),
+        before=offset_text(ambiguous.before),
+        after=offset_text(ambiguous.after),
     )
 
 

@@ -8,19 +8,21 @@ Errors are raised without the text; ``_parse`` adds it.
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
-from typing import NoReturn
 
-from ._ast import CalendarDate, DayWord, Modifier, Now, Timestamp, Unit, WallTime
+from ._ast import CalendarDate, DayWord, Item, Modifier, Now, Timestamp, Unit, WallTime
 from ._calendar import days_in_month
 from ._errors import ParseError, RangeError, ZoneError, closest
-from ._grammar import Token
 from ._tz import UTC, checked_offset, offset_text, wall_time, zone_id
 
-__all__ = ["BUILDER", "UNIT_SPELLINGS", "WORDS", "AstBuilder"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import NoReturn
+
+__all__ = ["UNIT_SPELLINGS", "WORDS", "read_item"]
 
 UNIT_SPELLINGS: dict[str, Unit] = {
     "years": Unit.YEARS, "year": Unit.YEARS, "y": Unit.YEARS,
@@ -42,6 +44,12 @@ _TIME_WORDS = {"midnight": time(0), "noon": time(12)}
 WORDS = ("now", *_DAY_WORDS, *_TIME_WORDS)
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# English whatever the locale (the calendar module's names follow it).
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 _LOCAL_DATE = r"(?P<year>[0-9]{4})-(?P<month>[0-9]+)-(?P<day>[0-9]+)"
 _LOCAL_TIME = (
@@ -79,25 +87,27 @@ _OFFSET_SHAPES = {
 
 
 class _Cut:
-    """A token split into named parts, each with its position in the text."""
+    """A token, ``text[start:end]``, split into named parts, each with its position in the text."""
 
     __slots__ = ("match", "parts", "start")
 
-    def __init__(self, token: Token, pattern: re.Pattern[str]) -> None:
-        match = pattern.match(token)
-        assert match is not None, f"the grammar cut {token!r} in a shape {pattern} does not read"
+    def __init__(self, pattern: re.Pattern[str], text: str, start: int, end: int) -> None:
+        match = pattern.match(text, start, end)
+        assert match is not None, (
+            f"the grammar cut {text[start:end]!r} in a shape {pattern} does not read"
+        )
         self.match = match
         self.parts = match.groupdict()
-        self.start = token.start_pos
+        self.start = start
 
     def __getitem__(self, name: str) -> str | None:
         return self.parts.get(name)
 
     def pos(self, name: str) -> int:
-        return self.start + self.match.start(name)
+        return self.match.start(name)
 
     def end(self) -> int:
-        return self.start + self.match.end()
+        return self.match.end()
 
     def number(self, name: str, what: str, digits: tuple[int, ...] = (2,)) -> int:
         """The part as a number, rejected when it has a count of digits the format forbids."""
@@ -251,12 +261,12 @@ def _offset_duration(raw: str) -> timedelta:
 # -- timestamps -------------------------------------------------------------
 
 
-def _date_time(token: Token) -> Timestamp:
-    cut = _Cut(token, _DATE_TIME)
+def _date_time(text: str, start: int, end: int) -> Timestamp:
+    cut = _Cut(_DATE_TIME, text, start, end)
     raw_offset = cut["offset"]
     shape = _offset_shape(raw_offset) if raw_offset else None
     if shape == "+HHMM":
-        return _recommended(token, cut)
+        return _recommended(cut)
     zone = cut["zone"]
     if zone is not None and raw_offset is None:
         fail(
@@ -281,7 +291,7 @@ def _date_time(token: Token) -> Timestamp:
     return _timestamp(cut, name, local, offset, zone)
 
 
-def _recommended(token: Token, cut: _Cut) -> Timestamp:
+def _recommended(cut: _Cut) -> Timestamp:
     fraction = cut["fraction"]
     if fraction is None or len(fraction) != 3:
         fail(
@@ -309,8 +319,8 @@ def _recommended(token: Token, cut: _Cut) -> Timestamp:
     return _timestamp(cut, "recommended", local, offset, None)
 
 
-def _rfc_1123(token: Token) -> Timestamp:
-    cut = _Cut(token, _RFC_1123)
+def _rfc_1123(text: str, start: int, end: int) -> Timestamp:
+    cut = _Cut(_RFC_1123, text, start, end)
     weekday = cut["weekday"]
     if weekday is not None:
         _name_index(cut, "weekday", _WEEKDAYS, "day of the week")
@@ -324,10 +334,9 @@ def _rfc_1123(token: Token) -> Timestamp:
     moment_time, _ = _read_time(cut)
     offset = _rfc_offset(cut)
     if weekday is not None and _WEEKDAYS.index(weekday.lower()) != moment_date.weekday():
-        actual = calendar.day_abbr[moment_date.weekday()]
+        actual = _DAY_NAMES[moment_date.weekday()][:3]
         fail(
-            f"{moment_date.isoformat()} is a {calendar.day_name[moment_date.weekday()]}, "
-            f"not {weekday!r}",
+            f"{moment_date.isoformat()} is a {_DAY_NAMES[moment_date.weekday()]}, not {weekday!r}",
             "weekday-mismatch",
             cut.pos("weekday"),
             f"write {actual!r}, or leave the day of the week out",
@@ -342,7 +351,7 @@ def _read_date_parts(cut: _Cut, year: int, month: int, day: int) -> date:
         fail("year 0000 is outside 0001-9999", "out-of-range", cut.pos("year"))
     last = days_in_month(year, month)
     if not 1 <= day <= last:
-        name = calendar.month_name[month]
+        name = _MONTH_NAMES[month - 1]
         fail(
             f"{name} {year:04d} has no day {day:02d}",
             "invalid-date",
@@ -418,52 +427,46 @@ def _check_zone_offset(cut: _Cut, name: str, instant: datetime, offset: timedelt
 # -- dates, times and words ---------------------------------------------------
 
 
-def _iso_date(token: Token) -> CalendarDate:
-    cut = _Cut(token, _ISO_DATE)
+def _iso_date(text: str, start: int, end: int) -> CalendarDate:
+    cut = _Cut(_ISO_DATE, text, start, end)
     value = _read_date(cut)
     offset = _read_offset(cut, _ISO_OFFSETS, "ISO_DATE")
     return CalendarDate(cut.start, cut.end(), "ISO_DATE", value, offset)
 
 
-def _basic_date(token: Token) -> CalendarDate:
-    cut = _Cut(token, _BASIC_DATE)
+def _basic_date(text: str, start: int, end: int) -> CalendarDate:
+    cut = _Cut(_BASIC_DATE, text, start, end)
     value = _read_date(cut)
     offset = _read_offset(cut, _BASIC_OFFSETS, "BASIC_ISO_DATE")
     return CalendarDate(cut.start, cut.end(), "BASIC_ISO_DATE", value, offset)
 
 
-def _iso_time(token: Token) -> WallTime:
-    cut = _Cut(token, _ISO_TIME)
+def _iso_time(text: str, start: int, end: int) -> WallTime:
+    cut = _Cut(_ISO_TIME, text, start, end)
     value, _ = _read_time(cut)
     offset = _read_offset(cut, _ISO_OFFSETS, "ISO_TIME")
     return WallTime(cut.start, cut.end(), "ISO_TIME", value, offset)
 
 
-def _start(token: Token) -> int:
-    return token.start_pos
-
-
-def _end(token: Token) -> int:
-    return _start(token) + len(token)
-
-
-def _modifier(token: Token) -> Modifier:
-    match = _AMOUNT.match(token)
-    assert match is not None, f"the grammar cut {token!r} in a shape {_AMOUNT} does not read"
+def _modifier(text: str, start: int, end: int) -> Modifier:
+    match = _AMOUNT.match(text, start, end)
+    assert match is not None, (
+        f"the grammar cut {text[start:end]!r} in a shape {_AMOUNT} does not read"
+    )
     sign, number, unit = match.groups()
     if unit == "M":
         fail(
             "'M' is ambiguous: minutes or months?",
             "ambiguous-unit",
-            token.start_pos + match.start("unit"),
+            match.start("unit"),
             "write 'm' or 'min' for minutes, 'mon' for months",
         )
     amount = -int(number) if sign == "-" else int(number)
-    return Modifier(token.start_pos, _end(token), amount, UNIT_SPELLINGS[unit.lower()])
+    return Modifier(start, end, amount, UNIT_SPELLINGS[unit.lower()])
 
 
-def _bad_amount(token: Token, sign: str = "") -> NoReturn:
-    cut = _Cut(token, _BAD_AMOUNT)
+def _bad_amount(text: str, start: int, end: int, sign: str = "") -> NoReturn:
+    cut = _Cut(_BAD_AMOUNT, text, start, end)
     number, fraction, word = cut["number"] or "", cut["fraction"], cut["word"] or ""
     if fraction is not None:
         whole = _whole_units(number, fraction, word, sign)
@@ -528,81 +531,83 @@ def _nearest_unit(word: str) -> str | None:
     return _UNIT_ALIASES.get(lowered) or closest(lowered, UNIT_SPELLINGS)
 
 
-def _word(token: Token) -> NoReturn:
+def _word(text: str, start: int, end: int) -> NoReturn:
+    token = text[start:end]
     lowered = token.lower()
     if token == "M":
         fail(
             "'M' is ambiguous: minutes or months?",
             "ambiguous-unit",
-            _start(token),
+            start,
             "write 'm' or 'min' for minutes, 'mon' for months, after a number",
         )
     if lowered == "t":
         fail(
-            f"unknown word {str(token)!r}",
+            f"unknown word {token!r}",
             "unknown-word",
-            _start(token),
+            start,
             "a date and a time join with 'T' and no spaces, as in 2011-12-03T10:15",
         )
     if lowered in UNIT_SPELLINGS:
         fail(
-            f"the unit {str(token)!r} has no number",
+            f"the unit {token!r} has no number",
             "missing-number",
-            _start(token),
+            start,
             f"write a number before it, as in '3{token}'",
         )
     suggestion = closest(lowered, WORDS) or _nearest_unit(lowered)
     fail(
-        f"unknown word {str(token)!r}",
+        f"unknown word {token!r}",
         "unknown-word",
-        _start(token),
+        start,
         f"did you mean {suggestion!r}?" if suggestion else None,
     )
 
 
-class AstBuilder:
-    """Run by the LALR parser as it reduces: each item rule's tokens become one item."""
-
-    def timestamp(self, children: list[Token]) -> Timestamp:
-        (token,) = children
-        return _date_time(token) if token.type == "DATE_TIME" else _rfc_1123(token)
-
-    def date(self, children: list[Token]) -> CalendarDate | DayWord:
-        (token,) = children
-        if token.type == "ISO_DATE":
-            return _iso_date(token)
-        if token.type == "BASIC_DATE":
-            return _basic_date(token)
-        if token.type == "WIDE_YEAR":
-            year = token[: token.index("-", 1)]
-            fail(f"year {year} is outside 0001-9999", "out-of-range", _start(token))
-        return DayWord(_start(token), _end(token), token.lower(), _DAY_WORDS[token.lower()])
-
-    def time(self, children: list[Token]) -> WallTime:
-        (token,) = children
-        if token.type == "ISO_TIME":
-            return _iso_time(token)
-        return WallTime(_start(token), _end(token), token.lower(), _TIME_WORDS[token.lower()], None)
-
-    def now(self, children: list[Token]) -> Now:
-        (token,) = children
-        return Now(_start(token), _end(token))
-
-    def modifier(self, children: list[Token]) -> Modifier:
-        (token,) = children
-        if token.type == "BAD_AMOUNT":
-            _bad_amount(token)
-        return _modifier(token)
-
-    def signed_modifier(self, children: list[Token]) -> Modifier:
-        if len(children) == 1:
-            return _modifier(children[0])
-        sign, token = children
-        _bad_amount(token, str(sign))
-
-    def word(self, children: list[Token]) -> NoReturn:
-        (token,) = children
-        _word(token)
+def _wide_year(text: str, start: int, end: int) -> NoReturn:
+    year = text[start : text.index("-", start + 1)]
+    fail(f"year {year} is outside 0001-9999", "out-of-range", start)
 
 
-BUILDER = AstBuilder()
+def _day_word(text: str, start: int, end: int) -> DayWord:
+    word = text[start:end].lower()
+    return DayWord(start, end, word, _DAY_WORDS[word])
+
+
+def _time_word(text: str, start: int, end: int) -> WallTime:
+    word = text[start:end].lower()
+    return WallTime(start, end, word, _TIME_WORDS[word], None)
+
+
+def _now(text: str, start: int, end: int) -> Now:
+    return Now(start, end)
+
+
+# Each terminal that is an item on its own, and its reader: `(text, start, end)`
+# of the token to the item, or a ParseError (docs/language.md §2-4).
+_READERS: dict[str | None, Callable[[str, int, int], Item]] = {
+    "DATE_TIME": _date_time,
+    "RFC_1123": _rfc_1123,
+    "ISO_DATE": _iso_date,
+    "BASIC_DATE": _basic_date,
+    "WIDE_YEAR": _wide_year,
+    "DAY_WORD": _day_word,
+    "ISO_TIME": _iso_time,
+    "TIME_WORD": _time_word,
+    "NOW": _now,
+    "AMOUNT": _modifier,
+    "SIGNED_AMOUNT": _modifier,
+    "BAD_AMOUNT": _bad_amount,
+    "WORD": _word,
+}
+
+
+def read_item(text: str, first: re.Match[str], last: re.Match[str]) -> Item:
+    """The item the grammar made of ``first`` to ``last``: one token, or a sign and its amount.
+
+    The only item of two tokens is a sign with a bad amount after it
+    (``- 1.5h``): always an error, whose hint keeps the sign.
+    """
+    if first is not last:
+        _bad_amount(text, last.start(), last.end(), first.group())
+    return _READERS[first.lastgroup](text, first.start(), first.end())

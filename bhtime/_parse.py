@@ -7,19 +7,23 @@ length, ``[zone]`` names and offsets, and items that set the same field twice.
 
 from __future__ import annotations
 
+import copyreg
 import re
-import unicodedata
-from functools import lru_cache
+from _thread import allocate_lock
 
 from ._ast import CalendarDate, DayWord, Expression, Item, Modifier, Now, Timestamp, WallTime
 from ._errors import BhtimeError, ConflictError, ParseError
-from ._grammar import BadCharacter, BadToken, language
+from ._items import read_item
+from ._syntax import END_OF_TEXT, BadCharacter, BadToken, read
 from ._urlencoded import url_encoded_error
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 __all__ = ["MAX_LENGTH", "parse"]
 
 MAX_LENGTH = 1000
-_CACHE_SIZE = 4096
 _WHITESPACE = " \t\r\n"
 _TRAILING_OFFSET = re.compile(r"[+-][0-9:]+\Z")
 
@@ -33,14 +37,65 @@ def parse(text: str, /) -> Expression:
     """
     if not isinstance(text, str):
         raise TypeError(f"expected a str, not {type(text).__name__}")
-    return _parse(text)
+    return _CACHE.get(text) or _CACHE.keep(_parse(text))
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
+class _Cache:
+    """Expressions of short texts, within a budget of characters: no input can make it grow.
+
+    Texts people type and programs send again are short and few; a long text
+    is parsed again each time, in time linear in its length. The budget
+    counts each text's characters plus a fixed cost for the objects around
+    it, which bounds the memory the cache holds: about 12 MiB at most.
+    When full, the oldest entries go first.
+    """
+
+    LONGEST = 200
+    BUDGET = 1 << 16
+    ENTRY_COST = 32
+
+    def __init__(self) -> None:
+        self._entries: dict[str, Expression] = {}
+        self._used = 0
+        self._lock = allocate_lock()  # threading's Lock, without importing threading
+        self.get = self._entries.get
+
+    def keep(self, expression: Expression) -> Expression:
+        text = expression.text
+        if len(text) > self.LONGEST or type(text) is not str:
+            return expression  # a str subclass could compare equal to a different text
+        with self._lock:
+            if text not in self._entries:
+                self._used += len(text) + self.ENTRY_COST
+                self._entries[text] = expression
+            while self._used > self.BUDGET:
+                oldest = next(iter(self._entries))
+                self._used -= len(oldest) + self.ENTRY_COST
+                del self._entries[oldest]
+        return expression
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self._used = 0
+
+
+_CACHE = _Cache()
+
+
+def _pickled(expression: Expression) -> tuple[Callable[[str], Expression], tuple[str]]:
+    """An expression pickles as its text, and is parsed again when unpickled."""
+    return (parse, (expression.text,))
+
+
+copyreg.pickle(Expression, _pickled)
+
+
 def _parse(text: str) -> Expression:
     _check_size(text)
     try:
-        items = _run_parser(text)
+        items = _read_items(text)
+        return _combine(text, items)
     except BhtimeError as error:
         error.text = text
         # Checked only now that parsing failed: no cost when it succeeds.
@@ -48,7 +103,6 @@ def _parse(text: str) -> Expression:
         if encoded is None:
             raise
         raise encoded from None
-    return _combine(text, items)
 
 
 def _check_size(text: str) -> None:
@@ -69,17 +123,13 @@ def _check_size(text: str) -> None:
         )
 
 
-def _run_parser(text: str) -> list[Item]:
-    try:
-        return language(_new_builder).parse(text)
-    except (BadCharacter, BadToken) as error:
-        raise _syntax_error(text, error) from None
-
-
-def _new_builder() -> object:
-    from ._items import BUILDER  # noqa: PLC0415 - loaded with the parser
-
-    return BUILDER
+def _read_items(text: str) -> list[Item]:
+    """The items of ``text`` in order, or the first error in it (see ``_syntax_error``)."""
+    tokens, spans, failure = read(text)
+    items = [read_item(text, tokens[first], tokens[last]) for first, last in spans]
+    if failure is not None:
+        raise _syntax_error(text, failure)
+    return items
 
 
 # -- syntax errors ------------------------------------------------------------
@@ -97,7 +147,7 @@ def _syntax_error(text: str, error: BadCharacter | BadToken) -> BhtimeError:
         return _error_in_previous_item(text, error.previous, pos) or _unexpected_character(
             text, pos
         )
-    if error.kind == "$END":
+    if error.kind == END_OF_TEXT:
         return _error(
             "expected a number and a unit after the sign",
             "missing-amount",
@@ -226,11 +276,15 @@ def _unexpected_character(text: str, pos: int) -> ParseError:
 
 
 def _describe(char: str) -> str:
+    import unicodedata  # noqa: PLC0415 - slow to import; only this error needs it
+
     name = unicodedata.name(char, "")
     return f"U+{ord(char):04X}" + (f" ({name})" if name else "")
 
 
 def _ascii_hint(char: str) -> str:
+    import unicodedata  # noqa: PLC0415 - slow to import; only this error needs it
+
     if char.isascii():
         return "control characters are not allowed"
     if char.isspace():

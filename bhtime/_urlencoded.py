@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ._errors import ParseError
+from ._errors import BhtimeError, error
 
 __all__ = ["url_encoded_error"]
 
@@ -25,7 +25,7 @@ _PLUS_FOR_SPACE = re.compile(
 )
 
 
-def url_encoded_error(text: str, parses: Callable[[str], bool]) -> ParseError | None:
+def url_encoded_error(text: str, parses: Callable[[str], bool]) -> BhtimeError | None:
     """The ``url-encoded`` error for ``text``, if it looks URL-encoded; else None.
 
     ``parses`` tells whether a text is a valid expression: a '+' between a date
@@ -41,12 +41,13 @@ def url_encoded_error(text: str, parses: Callable[[str], bool]) -> ParseError | 
         starts.append(escape.start())
     if plus is not None:
         starts.append(plus.start(1))
-    return ParseError(
-        "the text looks URL-encoded",
-        code="url-encoded",
+    return error(
+        "url-encoded",
         text=text,
         pos=min(starts),
-        hint=f"decode it first: {_decoded(text)!r}",
+        end=len(text),
+        hint="hint.url-decode",
+        decoded=_decoded(text),
     )
 
 

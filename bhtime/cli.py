@@ -8,22 +8,24 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import copy
 import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from datetime import datetime, timedelta, tzinfo
-from typing import Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from . import __version__
-from ._errors import BhtimeError
+from ._errors import BhtimeError, error
 from ._evaluate import read_now, run
 from ._explain import explain
 from ._format import format_instant
 from ._localzone import system_zone
 from ._parse import parse
 from ._tz import POLICIES, UTC, Policy, tzdata_version, user_zone
+
+if TYPE_CHECKING:
+    from ._errors import HintId
 
 __all__ = ["main"]
 
@@ -35,10 +37,10 @@ _STDIN = "-"
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _SECOND = timedelta(seconds=1)
 _MILLISECOND = timedelta(milliseconds=1)
-# The hints the library words for Python callers, as the command line says them.
-_CLI_HINTS = {
-    "skipped-time": "choose --disambiguate earlier, later or compatible",
-    "repeated-time": "choose --disambiguate earlier, later or compatible",
+# The codes whose hint names a Python argument, for the hint in the command's words.
+_CLI_HINTS: dict[str, HintId] = {
+    "skipped-time": "hint.disambiguate-option",
+    "repeated-time": "hint.disambiguate-option",
 }
 
 Render = Callable[[str], str]
@@ -193,8 +195,8 @@ def _zone_option(args: argparse.Namespace) -> str | tzinfo:
         return system_zone()
     try:
         user_zone(args.zone)
-    except BhtimeError as error:
-        raise _UsageError(f"--zone: {_one_line(error)}", "--zone", error) from None
+    except BhtimeError as problem:
+        raise _UsageError(f"--zone: {_one_line(problem)}", "--zone", problem) from None
     return str(args.zone)
 
 
@@ -203,8 +205,8 @@ def _now_option(value: str | None) -> datetime | None:
         return None
     try:
         expression = parse(value)
-    except BhtimeError as error:
-        raise _UsageError(f"--now: {_one_line(error)}", "--now", error) from None
+    except BhtimeError as problem:
+        raise _UsageError(f"--now: {_one_line(problem)}", "--now", problem) from None
     stamp = expression.timestamp
     if stamp is None or stamp.instant is None or len(expression.items) != 1:
         raise _UsageError(f"--now takes a timestamp with an offset, not {value!r}")
@@ -224,8 +226,8 @@ def _open_batch(args: argparse.Namespace) -> AbstractContextManager[Iterable[str
         return contextlib.nullcontext(stdin)  # not closed: it is the process's
     try:
         return open(name, encoding="utf-8-sig", errors="replace")
-    except OSError as error:
-        raise _UsageError(f"-f: cannot read {name!r}: {error.strerror}") from None
+    except OSError as failure:
+        raise _UsageError(f"-f: cannot read {name!r}: {failure.strerror}") from None
 
 
 # -- rendering ------------------------------------------------------------------
@@ -276,8 +278,8 @@ def _writer(pattern: str | None) -> Callable[[datetime], str]:
         )
     try:
         _EPOCH.strftime(pattern)
-    except ValueError as error:
-        raise _UsageError(f"--format: {error}") from None
+    except ValueError as failure:
+        raise _UsageError(f"--format: {failure}") from None
     return lambda moment: moment.strftime(pattern)
 
 
@@ -302,11 +304,11 @@ def _gateway_renderer(style: str, zone: str | tzinfo, now: datetime, policy: Pol
 def _run_one(args: argparse.Namespace, text: str, emit: JsonRender | Render) -> int:
     try:
         output = emit(text)
-    except BhtimeError as error:
+    except BhtimeError as problem:
         if args.json:
-            print(json.dumps({"input": text, "error": _error_data(error)}))
+            print(json.dumps({"input": text, "error": _error_data(problem)}))
         else:
-            print(f"bhtime: {_for_the_cli(error)}", file=sys.stderr)
+            print(f"bhtime: {_for_the_cli(problem)}", file=sys.stderr)
         return 1
     print(output if isinstance(output, str) else json.dumps(output))
     return 0
@@ -331,13 +333,13 @@ def _run_batch(
             continue
         try:
             output = emit(text)
-        except BhtimeError as error:
+        except BhtimeError as problem:
             failed = True
             if args.json:
-                write(_json_line(number, {"input": text, "error": _error_data(error)}))
+                write(_json_line(number, {"input": text, "error": _error_data(problem)}))
             else:
                 write("\n")  # the output stays aligned with the input
-                err.write(f"bhtime: line {number}: {_for_the_cli(error)}\n")
+                err.write(f"bhtime: line {number}: {_for_the_cli(problem)}\n")
             continue
         write(output + "\n" if isinstance(output, str) else _json_line(number, output))
     return 1 if failed else 0
@@ -347,23 +349,29 @@ def _json_line(number: int, data: dict[str, Any]) -> str:
     return json.dumps({"line": number, **data}) + "\n"
 
 
-def _for_the_cli(error: BhtimeError) -> BhtimeError:
-    """``error`` with a hint that names the command's options, not Python arguments."""
-    hint = _CLI_HINTS.get(error.code)
-    if hint is None or error.hint is None:
-        return error
-    shown = copy.copy(error)
-    shown.hint = hint
-    return shown
+def _for_the_cli(problem: BhtimeError) -> BhtimeError:
+    """``problem`` with a hint that names the command's options, not Python arguments."""
+    hint = _CLI_HINTS.get(problem.code)
+    if hint is None:
+        return problem
+    # These codes' messages are the code's own template: rebuilt from the same params.
+    return error(
+        problem.code,
+        text=problem.text,
+        pos=problem.pos,
+        end=problem.end,
+        hint=hint,
+        **problem.params,
+    )
 
 
-def _one_line(error: BhtimeError) -> str:
-    shown = _for_the_cli(error)
+def _one_line(problem: BhtimeError) -> str:
+    shown = _for_the_cli(problem)
     return shown.message + (f"; {shown.hint}" if shown.hint else "")
 
 
-def _error_data(error: BhtimeError) -> dict[str, Any]:
-    shown = _for_the_cli(error)
+def _error_data(problem: BhtimeError) -> dict[str, Any]:
+    shown = _for_the_cli(problem)
     return {"code": shown.code, "pos": shown.pos, "message": shown.message, "hint": shown.hint}
 
 

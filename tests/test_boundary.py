@@ -308,3 +308,36 @@ def test_a_zone_of_the_wrong_type_is_a_type_error(zone: object) -> None:
 def test_a_now_that_is_not_a_datetime_is_a_type_error(now: object) -> None:
     with pytest.raises(TypeError, match="now must be a datetime"):
         bhtime.resolve("now", zone="UTC", now=now)  # type: ignore[arg-type]
+
+
+# -- the new errors, in English and Russian ------------------------------------
+
+
+def test_the_boundary_errors_are_translated() -> None:
+    with pytest.raises(ZoneError) as caught:
+        bhtime.resolve("now", zone=NoOffset(), now=datetime(2020, 1, 1, tzinfo=timezone.utc))
+    assert caught.value.explain("ru") == (
+        "zone: tzinfo NoOffset не даёт смещения от UTC\n"
+        "передайте часовой пояс со смещением: zoneinfo.ZoneInfo, datetime.timezone или название пояса"
+    )
+    with pytest.raises(ZoneError) as caught:
+        bhtime.resolve("now", zone="x" * 50)
+    assert caught.value.message_in("ru") == (
+        f"неизвестный часовой пояс '{'x' * 40}…' (50 символов; ни одно название пояса не длиннее 48)"
+    )
+    with pytest.raises(RangeError) as caught:
+        bhtime.resolve("tomorrow", zone="UTC", now=datetime(9999, 12, 31, 12, tzinfo=timezone.utc))
+    assert caught.value.message_in("ru") == (
+        "при now = 9999-12-31T12:00:00.000+0000 'tomorrow' выводит дату за пределы 0001-9999 годов"
+    )
+
+
+def test_the_url_encoded_error_in_russian() -> None:
+    with pytest.raises(bhtime.ParseError) as caught:
+        bhtime.parse("2013-01-20+17%3A50%3A03")
+    assert caught.value.explain("ru").splitlines() == [
+        "текст похож на закодированный для URL (URL-encoded) (в столбце 11)",
+        "  2013-01-20+17%3A50%3A03",
+        "            ^",
+        "сначала раскодируйте его: '2013-01-20 17:50:03'",
+    ]
