@@ -161,6 +161,7 @@ def shell_environment() -> dict[str, str]:
     environment.pop("COLUMNS", None)  # argparse wraps usage lines at the terminal's width
     environment["LC_ALL"] = "C.UTF-8"
     environment["PYTHONIOENCODING"] = "utf-8"
+    environment["PYTHONUNBUFFERED"] = "1"  # stdout and stderr interleave as printed
     return environment
 
 
@@ -173,10 +174,11 @@ def shell_prelude() -> str:
 
 @pytest.mark.parametrize("command", all_commands(), ids=lambda command: command.where)
 def test_shell_example(command: Command) -> None:
-    assert command.line.startswith(("bhtime ", "printf ")), "a console example runs bhtime"
+    assert "bhtime" in command.line, "a console example runs bhtime"
     completed = subprocess.run(
         ["bash", "-c", shell_prelude() + command.line],
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,  # as a terminal shows them: in the order printed
         text=True,
         env=shell_environment(),
         cwd=ROOT,
@@ -184,7 +186,7 @@ def test_shell_example(command: Command) -> None:
         timeout=60,
         check=False,
     )
-    printed = (completed.stdout + completed.stderr).rstrip("\n")
+    printed = completed.stdout.rstrip("\n")
     checker = doctest.OutputChecker()
     assert checker.check_output(command.expected + "\n", printed + "\n", FLAGS), (
         f"{command.where}: $ {command.line}\nexpected:\n{command.expected}\nprinted:\n{printed}"
