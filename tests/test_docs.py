@@ -297,7 +297,43 @@ def test_docs_name_no_path_outside_the_repository() -> None:
     texts = [*PAGES, ROOT / "CHANGELOG.md", ROOT / "CONTRIBUTING.md", ROOT / "SECURITY.md"]
     for path in texts:
         text = path.read_text(encoding="utf-8")
-        for outside in ("../shared", "/work/", "/home/", "/tmp/", "SPEC.md", "GATEWAYS.md"):
+        for outside in (
+            "../" + "shared",
+            "/" + "work/",
+            "/home/",
+            "/tmp/",
+            "SPEC.md",
+            "GATEWAYS.md",
+        ):
+            assert outside not in text, f"{path.relative_to(ROOT)} names {outside}"
+
+
+# What in a checkout is not the project's: git's own files, environments, caches, builds.
+_NOT_THE_PROJECT = {".git", "site", "build", "dist", "node_modules", "__pycache__"}
+
+
+def project_files() -> list[Path]:
+    found = []
+    for directory, subdirectories, files in os.walk(ROOT):
+        subdirectories[:] = [
+            name
+            for name in subdirectories
+            if name not in _NOT_THE_PROJECT
+            and (not name.startswith(".") or name in {".ci", ".github"})
+            and not name.endswith(".egg-info")
+        ]
+        found += [Path(directory, name) for name in files if name not in _NOT_THE_PROJECT]
+    return found
+
+
+def test_no_file_names_a_path_outside_the_repository() -> None:
+    """Every citation resolves inside a clone: no sibling folder, no path of one machine."""
+    for path in project_files():
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue  # a binary file (a fuzz seed) cites nothing
+        for outside in ("../" + "shared", "/" + "work/"):
             assert outside not in text, f"{path.relative_to(ROOT)} names {outside}"
 
 
