@@ -75,7 +75,7 @@ if TYPE_CHECKING:
         "hint.m-or-mon-number", "hint.whole-units", "hint.smaller-units", "hint.add-unit",
         "hint.units", "hint.t-joins", "hint.number-first", "hint.disambiguate",
         "hint.modifiers-only", "hint.in-utc", "hint.smsc-unix", "hint.aware-zone",
-        "hint.url-decode", "hint.disambiguate-option",
+        "hint.url-decode", "hint.disambiguate-option", "hint.in-utc-option",
     ]  # fmt: skip
     Param = str | int
 
@@ -486,8 +486,9 @@ _HINTS: dict[str, Template] = {
         "pass an aware zone: a zoneinfo.ZoneInfo, a datetime.timezone, or a zone name"
     ),
     "hint.url-decode": _T("decode it first: {decoded!r}", "decoded"),
-    # The command line's words for hint.disambiguate.
+    # The command line's words for hint.disambiguate and hint.in-utc.
     "hint.disambiguate-option": _T("choose --disambiguate earlier, later or compatible"),
+    "hint.in-utc-option": _T("the same instant can be written in UTC: run it with -u"),
 }
 
 # Where the problem is, after the message.

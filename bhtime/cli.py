@@ -38,10 +38,10 @@ _STDIN = "-"
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _SECOND = timedelta(seconds=1)
 _MILLISECOND = timedelta(milliseconds=1)
-# The codes whose hint names a Python argument, for the hint in the command's words.
-_CLI_HINTS: dict[str, HintId] = {
-    "skipped-time": "hint.disambiguate-option",
-    "repeated-time": "hint.disambiguate-option",
+# The hints that name a Python argument, and the same hints in the command's words.
+_CLI_HINTS: dict[str | None, HintId] = {
+    "hint.disambiguate": "hint.disambiguate-option",
+    "hint.in-utc": "hint.in-utc-option",
 }
 
 Render = Callable[[str], str]
@@ -355,12 +355,12 @@ def _json_line(number: int, data: dict[str, Any]) -> str:
 
 def _for_the_cli(problem: BhtimeError) -> BhtimeError:
     """``problem`` with a hint that names the command's options, not Python arguments."""
-    hint = _CLI_HINTS.get(problem.code)
+    hint = _CLI_HINTS.get(problem._hint_id)
     if hint is None:
         return problem
-    # These codes' messages are the code's own template: rebuilt from the same params.
     return error(
         problem.code,
+        problem._message_id,  # type: ignore[arg-type]  # an id from the catalogue
         text=problem.text,
         pos=problem.pos,
         end=problem.end,

@@ -6,6 +6,7 @@ at the end hold for every kind of aware datetime and tzinfo a caller may pass.
 
 from __future__ import annotations
 
+import tracemalloc
 from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -103,6 +104,18 @@ def test_a_zone_name_longer_than_any_real_one_is_refused_quoting_a_prefix(size: 
         f"unknown zone '{'x' * 40}…' ({size} characters; no zone name is longer than "
         f"{MAX_ZONE_LENGTH})"
     )
+
+
+def test_a_long_zone_name_costs_no_memory_in_proportion_to_it() -> None:
+    name = "x" * 10_000_000
+    tracemalloc.start()
+    try:
+        with pytest.raises(ZoneError):
+            bhtime.resolve("now", zone=name)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 100_000  # the 10 MB name is never copied, searched or quoted whole
 
 
 def test_a_long_offset_is_refused_as_a_long_name() -> None:

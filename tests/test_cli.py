@@ -579,3 +579,12 @@ def test_a_value_copied_from_a_status_callback_is_called_url_encoded(
         "            ^\n"
         "decode it first: '2013-01-20 17:50:03'\n"
     )
+
+
+def test_the_utc_hint_of_a_gateway_names_the_option(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(["now", "--style", "smpp", "-z", "+05:50", *NOW], capsys)
+    assert (status, err) == (
+        1,
+        "bhtime: the offset +05:50 is not a whole number of quarter hours, which SMPP absolute "
+        "time needs\nthe same instant can be written in UTC: run it with -u\n",
+    )
