@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from datetime import datetime, timedelta, tzinfo
-from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+from typing import Any, NoReturn, TextIO
 
 from . import __version__
 from ._errors import BhtimeError, error
@@ -25,6 +25,7 @@ from ._parse import _parse as parse_afresh
 from ._parse import parse
 from ._tz import POLICIES, UTC, Policy, tzdata_version, user_zone
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ._errors import HintId
 
@@ -198,7 +199,8 @@ def _zone_option(args: argparse.Namespace) -> str | tzinfo:
         user_zone(args.zone)
     except BhtimeError as problem:
         raise _UsageError(f"--zone: {_one_line(problem)}", "--zone", problem) from None
-    return str(args.zone)
+    zone: str = args.zone  # as written: a name is looked up once, then from a cache
+    return zone
 
 
 def _now_option(value: str | None) -> datetime | None:
@@ -216,9 +218,9 @@ def _now_option(value: str | None) -> datetime | None:
 
 def _open_batch(args: argparse.Namespace) -> AbstractContextManager[Iterable[str]] | None:
     """The lines to read in batch mode (``-``, ``-f FILE``); None for one expression."""
-    name = args.file if args.file is not None else (_STDIN if args.expression == [_STDIN] else None)
-    if name is None:
+    if not _is_batch(args):
         return None
+    name = _STDIN if args.file is None else args.file
     if name == _STDIN:
         stdin = sys.stdin
         if hasattr(stdin, "reconfigure"):
