@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import tracemalloc
 from datetime import datetime, timedelta, timezone, tzinfo
+from importlib import resources
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -25,7 +27,7 @@ except ImportError:  # the test extra alone has no pytz; test-all has
 
 import bhtime
 from bhtime import BhtimeError, RangeError, ZoneError
-from bhtime._tz import MAX_ZONE_LENGTH, zone_keys
+from bhtime._tz import MAX_ZONE_LENGTH, adopt_zone, zone_keys
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -365,3 +367,38 @@ def test_the_url_encoded_error_in_russian() -> None:
         "            ^",
         "сначала раскодируйте его: '2013-01-20 17:50:03'",
     ]
+
+
+# -- tzinfo objects of other libraries, as the zone -------------------------------
+
+
+def _tzdata_file(key: str) -> Path:
+    return Path(str(resources.files("tzdata.zoneinfo").joinpath(*key.split("/"))))
+
+
+def test_a_dateutil_zone_read_from_a_zoneinfo_path_takes_tzdata_rules() -> None:
+    zone = dateutil_tz.tzfile(str(_tzdata_file("Europe/Paris")))
+    assert getattr(zone, "key", None) is None  # so only its path can name it
+    assert str(adopt_zone(zone)) == "Europe/Paris"
+
+
+def test_a_dateutil_zone_from_elsewhere_is_used_as_it_is(tmp_path: Path) -> None:
+    copy = tmp_path / "my-zone"
+    copy.write_bytes(_tzdata_file("Europe/Paris").read_bytes())
+    zone = dateutil_tz.tzfile(str(copy))
+    assert adopt_zone(zone) is zone
+    now = datetime(2011, 3, 26, 1, 30, tzinfo=timezone.utc)
+    assert bhtime.resolve("tomorrow", zone=zone, now=now) == "2011-03-27T03:30:00.000+0200"
+
+
+class Zulu(tzinfo):
+    """A tzinfo that calls itself "Z", a name tzdata does not have."""
+
+    key = "Z"
+
+    def utcoffset(self, dt: datetime | None) -> timedelta:
+        return timedelta(0)
+
+
+def test_a_tzinfo_named_z_is_utc() -> None:
+    assert adopt_zone(Zulu()) is timezone.utc
