@@ -1,7 +1,8 @@
 """The ``bhtime`` command: resolve expressions from the command line, a file or stdin.
 
 Exit status: 0 when every expression resolved, 1 when one was invalid (its
-error, with a caret, goes to stderr), 2 on a usage error.
+error, with a caret, goes to stderr), 2 on a usage error, 141 when the reader
+of the output went away first.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
@@ -90,10 +92,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         batch = _open_batch(args)
     except _UsageError as problem:
         return _usage_failure(parser, args, problem)
-    if batch is None:
-        return _run_one(args, " ".join(args.expression), emit)
-    with batch as lines:
-        return _run_batch(args, lines, emit, sys.stdout, sys.stderr)
+    try:
+        if batch is None:
+            return _run_one(args, " ".join(args.expression), emit)
+        with batch as lines:
+            return _run_batch(args, lines, emit, sys.stdout, sys.stderr)
+    except BrokenPipeError:
+        return _reader_gone()
+
+
+def _reader_gone() -> int:
+    """The reader closed the output (``bhtime - < lines | head``): stop quietly, as date does.
+
+    stdout is pointed at /dev/null, so that the interpreter's last flush of what
+    is still buffered finds no closed pipe either. The status is a shell's for a
+    command that SIGPIPE ended.
+    """
+    with contextlib.suppress(OSError, ValueError), open(os.devnull, "w") as devnull:
+        os.dup2(devnull.fileno(), sys.stdout.fileno())
+    return 141
 
 
 def _parser() -> _Parser:

@@ -588,3 +588,35 @@ def test_the_utc_hint_of_a_gateway_names_the_option(capsys: pytest.CaptureFixtur
         "bhtime: the offset +05:50 is not a whole number of quarter hours, which SMPP absolute "
         "time needs\nthe same instant can be written in UTC: run it with -u\n",
     )
+
+
+class _ClosedPipe(io.StringIO):
+    """A stdout whose reader has gone, as after ``| head -1``."""
+
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_a_reader_that_stops_early_ends_the_run_quietly(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("now\n+1h\n"))
+    with capsys.disabled():
+        monkeypatch.setattr(sys, "stdout", _ClosedPipe())
+        assert main(["-", *MOSCOW]) == 141
+
+
+def test_the_installed_command_stops_quietly_when_its_reader_does() -> None:
+    command = _installed_command()
+    if command is None:
+        pytest.skip("the bhtime command is not installed: pip install -e .")
+    lines = "now\n" * 200_000
+    reader = f"{command} - -u --now 2017-04-25T00:41:27Z | head -1"
+    done = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", reader], input=lines, capture_output=True, text=True
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (
+        141,
+        "2017-04-25T00:41:27.000+0000\n",
+        "",
+    )
