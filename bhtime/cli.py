@@ -1,8 +1,8 @@
 """The ``bhtime`` command: resolve expressions from the command line, a file or stdin.
 
 Exit status: 0 when every expression resolved, 1 when one was invalid (its
-error, with a caret, goes to stderr), 2 on a usage error, 141 when the reader
-of the output went away first.
+error, with a caret, goes to stderr), 2 on a usage error, 130 when interrupted,
+141 when the reader of the output went away first.
 """
 
 from __future__ import annotations
@@ -99,6 +99,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_batch(args, lines, emit, sys.stdout, sys.stderr)
     except BrokenPipeError:
         return _reader_gone()
+    except KeyboardInterrupt:  # Ctrl-C while reading a terminal: a status, not a traceback
+        return 130
 
 
 def _reader_gone() -> int:

@@ -620,3 +620,22 @@ def test_the_installed_command_stops_quietly_when_its_reader_does() -> None:
         "2017-04-25T00:41:27.000+0000\n",
         "",
     )
+
+
+class _Interrupted(io.StringIO):
+    """A terminal where the user pressed Ctrl-C after one line."""
+
+    def __iter__(self) -> _Interrupted:
+        return self
+
+    def __next__(self) -> str:
+        if self.tell():
+            raise KeyboardInterrupt
+        return self.readline()
+
+
+def test_ctrl_c_in_batch_mode_is_exit_status_130(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", _Interrupted("now\n+1h\n"))
+    assert run(["-", *MOSCOW], capsys) == (130, "2017-04-25T00:41:27.123+0300\n", "")
