@@ -38,10 +38,11 @@ import re
 import shutil
 import subprocess
 import sys
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import tomllib  # Python 3.11+: the tool needs it, the library does not
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "build" / "mutation"
@@ -142,12 +143,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     mutants = {m: _mutant_names(m) for m in modules}
     if args.sample is not None:
         for module, names in mutants.items():
-            chosen = random.Random(f"{args.seed}:{module}").sample(names, min(args.sample, len(names)))
-            mutants[module] = sorted(chosen)
+            pick = random.Random(f"{args.seed}:{module}")
+            mutants[module] = sorted(pick.sample(names, min(args.sample, len(names))))
     to_run = _still_to_run(mutants)
     print(
         f"mutmut: {len(to_run)} of {sum(map(len, mutants.values()))} mutants to try "
-        f"(the rest were killed in an earlier run of the same source); log: {LOG.relative_to(ROOT)}",
+        f"(the others were killed by an earlier run on the same source); "
+        f"log: {LOG.relative_to(ROOT)}",
         flush=True,
     )
     if to_run:
@@ -207,7 +209,7 @@ def _prepare_work_dir() -> None:
         # The copy's files are not in git: mutmut's git-based change detection has nothing to see.
         "use_git_change_detection": False,
     }
-    lines = ["", "[tool.mutmut]"] + [f"{key} = {json.dumps(value)}" for key, value in settings.items()]
+    lines = ["", "[tool.mutmut]", *(f"{key} = {json.dumps(v)}" for key, v in settings.items())]
     (WORK / "pyproject.toml").write_text(project + "\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -256,7 +258,9 @@ def _run_mutmut(names: Sequence[str], workers: int) -> None:
     env = {**os.environ, "HYPOTHESIS_PROFILE": "mutation"}
     env.pop("CI", None)  # the CI profile's 2,000 examples per property are not "fast"
     with LOG.open("w", encoding="utf-8") as log:
-        done = subprocess.run(command, cwd=WORK, env=env, stdout=log, stderr=subprocess.STDOUT)
+        done = subprocess.run(
+            command, cwd=WORK, env=env, stdout=log, stderr=subprocess.STDOUT, check=False
+        )
     if done.returncode:
         print(LOG.read_text(encoding="utf-8")[-3000:])
         sys.exit(f"mutmut failed (exit {done.returncode}); its output is in {LOG}")
@@ -340,7 +344,8 @@ def _report(scores: list[Score], equivalents: list[Equivalent], args: argparse.N
             f"{len(s.survivors):>9} {s.percent:>6.1f}%{unchecked}"
         )
     if args.sample is None:
-        matched = {id(e) for s in scores for m in s.equivalents for e in equivalents if e.matches(m)}
+        seen = [m for s in scores for m in s.equivalents]
+        matched = {id(e) for e in equivalents if any(e.matches(m) for m in seen)}
         checked = {s.module for s in scores}
         for entry in equivalents:
             if entry.module in checked and id(entry) not in matched:
