@@ -198,7 +198,15 @@ def _prepare_work_dir() -> None:
         # Always every core module, so that mutmut's files do not depend on the
         # modules asked for; a run tries only the mutants it is given by name.
         "only_mutate": [f"bhtime/{m}.py" for m in CORE_MODULES],
-        "pytest_add_cli_args": ["-p", "no:cacheprovider"],
+        # Test ids with non-ASCII characters (test_errors.py's 'now\\xa0+1h')
+        # escaped, as pytest does by default, are not found again by a second
+        # pytest session in the same process: mutmut runs several.
+        "pytest_add_cli_args": [
+            "-p",
+            "no:cacheprovider",
+            "-o",
+            "disable_test_id_escaping_and_forfeit_all_rights_to_community_support=true",
+        ],
         "pytest_add_cli_args_test_selection": list(FAST_TESTS),
         "also_copy": ["grammar/", "README.md"],
         # Each mutant's tests run in a process forked from the one that ran
