@@ -4,6 +4,7 @@
     python tools/mutation.py _format gateways   # some of them
     python tools/mutation.py --sample 40        # 40 mutants per module, picked at random
     python tools/mutation.py --fresh            # forget the results of earlier runs
+    python tools/mutation.py --report-only      # score what earlier runs left, run nothing
 
 mutmut works on a copy of the project in ``build/mutation/`` (git-ignored), so
 a run neither writes into the source tree nor needs mutmut's settings in
@@ -152,9 +153,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"log: {LOG.relative_to(ROOT)}",
         flush=True,
     )
-    if to_run:
+    if to_run and not args.report_only:
         _run_mutmut(to_run, args.workers)
-    _remember_sources(modules)
+        _remember_sources(modules)
     equivalents = _load_equivalents()
     results = _mutmut_results()
     scores = [_score(m, names, results, equivalents) for m, names in mutants.items()]
@@ -174,6 +175,9 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=1, help="mutmut's --max-children")
     parser.add_argument("--fail-under", type=float, default=95.0, help="the score each must reach")
     parser.add_argument("--fresh", action="store_true", help="forget earlier runs' results")
+    parser.add_argument(
+        "--report-only", action="store_true", help="run nothing: score the results there are"
+    )
     parser.add_argument(
         "--show", action="store_true", help="print the diff of every survivor (default: 40 at most)"
     )
