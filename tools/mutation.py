@@ -64,8 +64,8 @@ CORE_MODULES = (
     "gateways",
 )
 FAST_TESTS = ("tests", "--ignore=tests/conformance")
-# What the tests read besides bhtime/ and tests/ (the grammar file, README examples).
-COPIED = ("bhtime", "tests", "grammar", "README.md", "pyproject.toml")
+# Not copied to the work folder: git's, environments, build output, mutmut's own.
+NOT_COPIED = {".git", "build", "dist", "mutants"}
 
 # mutmut's exit codes (mutmut.stats.status_by_exit_code), grouped the way the score counts them.
 KILLED_CODES = {1, 3, 36, -24, 24, 152, 255, -11, -9}  # failed, errored, timed out, crashed
@@ -187,7 +187,7 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
 def _prepare_work_dir() -> None:
     """Mirror the project into WORK (mtimes kept, so mutmut knows what changed)."""
     WORK.mkdir(parents=True, exist_ok=True)
-    for name in COPIED:
+    for name in _copied():
         source, target = ROOT / name, WORK / name
         if source.is_dir():
             if target.exists():
@@ -212,7 +212,8 @@ def _prepare_work_dir() -> None:
             "disable_test_id_escaping_and_forfeit_all_rights_to_community_support=true",
         ],
         "pytest_add_cli_args_test_selection": list(FAST_TESTS),
-        "also_copy": ["grammar/", "README.md"],
+        # Whatever the tests read besides bhtime/ and tests/ (the grammar, README, docs).
+        "also_copy": [n for n in _copied() if n not in ("bhtime", "tests", "pyproject.toml")],
         # Each mutant's tests run in a process forked from the one that ran
         # them all (mutmut's default, and 5 times faster than its fork server);
         # tests/conftest.py empties bhtime's caches when a session starts, so
@@ -223,6 +224,13 @@ def _prepare_work_dir() -> None:
     }
     lines = ["", "[tool.mutmut]", *(f"{key} = {json.dumps(v)}" for key, v in settings.items())]
     (WORK / "pyproject.toml").write_text(project + "\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _copied() -> list[str]:
+    """The project's top-level files and folders, without hidden ones (.git, .venv, caches)."""
+    return sorted(
+        p.name for p in ROOT.iterdir() if p.name not in NOT_COPIED and not p.name.startswith(".")
+    )
 
 
 def _mutant_names(module: str) -> list[str]:
