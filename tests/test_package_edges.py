@@ -38,3 +38,10 @@ def test_an_expression_equals_only_an_expression_of_the_same_text() -> None:
     # Not equal to its own text: __eq__ gives NotImplemented, and str's does not match either.
     assert expression != "now +1h"
     assert expression.__eq__("now +1h") is NotImplemented
+
+
+def test_expressions_hash_by_their_text() -> None:
+    texts = ["now", "now +1h", "tomorrow", "2011-12-03", "-12 hours"]
+    hashes = {hash(bhtime.parse(text)) for text in texts}
+    assert len(hashes) == len(texts)  # not one hash for all: sets and dicts stay fast
+    assert hash(bhtime.parse("now +1h")) == hash(bhtime.parse("now +1h"))
