@@ -494,17 +494,19 @@ def error(
     pos: int | None = None,
     end: int | None = None,
     hint: HintId | None = None,
-    **params: Param,
+    **given: Param | None,
 ) -> BhtimeError:
     """The one way to build an error: its code, message and hint from the catalogue.
 
-    ``message_id`` defaults to the code itself; ``params`` fill both templates.
+    ``message_id`` defaults to the code itself; the params fill both templates.
+    A param given as None is left out (one that only a hint not given uses).
 
     >>> error("unknown-word", text="tomorow", pos=0, end=7, word="tomorow",
     ...       hint="hint.did-you-mean", suggestion="tomorrow").message
     "unknown word 'tomorow'"
     """
     key = message_id or code
+    params = {name: value for name, value in given.items() if value is not None}
     built = _CLASSES[code](
         _MESSAGES[key].render(params),
         code=code,
