@@ -118,7 +118,7 @@ class BhtimeError(ValueError):
         self,
         message: str,
         *,
-        code: str,
+        code: ErrorCode,
         text: str | None = None,
         pos: int | None = None,
         hint: str | None = None,
@@ -126,7 +126,9 @@ class BhtimeError(ValueError):
     ) -> None:
         super().__init__(message)
         self.message = message
-        self.code = _known(code)
+        if code not in _CLASSES:  # a caller mypy does not check
+            raise ValueError(f"{code!r} is not a bhtime error code; ERROR_CODES lists them")
+        self.code = code
         self.text = text
         self.pos = pos
         self._end = end
@@ -526,17 +528,19 @@ def error(
     pos: int | None = None,
     end: int | None = None,
     hint: HintId | None = None,
-    **params: Param,
+    **given: Param | None,
 ) -> BhtimeError:
     """The one way to build an error: its code, message and hint from the catalogue.
 
-    ``message_id`` defaults to the code itself; ``params`` fill both templates.
+    ``message_id`` defaults to the code itself; the params fill both templates.
+    A param given as None is left out (one that only a hint not given uses).
 
     >>> error("unknown-word", text="tomorow", pos=0, end=7, word="tomorow",
     ...       hint="hint.did-you-mean", suggestion="tomorrow").message
     "unknown word 'tomorow'"
     """
     key = message_id or code
+    params = {name: value for name, value in given.items() if value is not None}
     built = _CLASSES[code](
         _MESSAGES[key].render(params),
         code=code,
@@ -547,13 +551,6 @@ def error(
     )
     built.params, built._message_id, built._hint_id = params, key, hint
     return built
-
-
-def _known(code: str) -> ErrorCode:
-    for known in ERROR_CODES:
-        if code == known:
-            return known
-    raise ValueError(f"{code!r} is not a bhtime error code; ERROR_CODES lists them")
 
 
 def _rebuild(
