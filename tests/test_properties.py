@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 import bhtime
@@ -85,12 +85,25 @@ def test_near_valid_mutants_resolve_or_raise(text: str, zone: str, now: datetime
     outcome(text, zone, now)
 
 
+def _same_instant(first: datetime, second: datetime) -> bool:
+    """Whether two aware datetimes denote one instant, whatever their zones.
+
+    Not ``==``: between datetimes in different zones, PEP 495 makes ``==``
+    false when either is in a fold or a gap (America/Nuuk at 1999-10-31T00:00Z,
+    in its fall-back overlap, failed so), and within one zone ``==`` ignores
+    ``fold``. In UTC there is neither, so the comparison is of instants.
+    """
+    return first.astimezone(timezone.utc) == second.astimezone(timezone.utc)
+
+
 def _whole_minute_offset(moment: datetime) -> bool:
     offset = moment.utcoffset()
     return offset is not None and offset.total_seconds() % 60 == 0
 
 
 @given(INSTANTS, st.sampled_from(ZONES), NOWS)
+# In America/Nuuk's fall-back overlap: `==` across zones said these differ.
+@example(datetime(1999, 10, 31, tzinfo=UTC), "America/Nuuk", datetime(2000, 1, 1, tzinfo=UTC))
 def test_format_then_parse_gives_the_same_instant_to_the_millisecond(
     instant: datetime, zone: str, now: datetime
 ) -> None:
@@ -99,7 +112,7 @@ def test_format_then_parse_gives_the_same_instant_to_the_millisecond(
     text = bhtime.format_instant(shown)
     again = bhtime.evaluate(text, zone=zone, now=now)
     truncated = instant.replace(microsecond=instant.microsecond // 1000 * 1000)
-    assert again == truncated
+    assert _same_instant(again, truncated)
     assert bhtime.format_instant(again) == text
 
 
@@ -114,7 +127,7 @@ def test_adding_then_subtracting_clock_units_returns_the_instant(
 ) -> None:
     start = instant.isoformat()
     there_and_back = bhtime.evaluate(f"{start} +{amount}{unit} -{amount}{unit}", zone=zone)
-    assert there_and_back == instant
+    assert _same_instant(there_and_back, instant)
 
 
 @st.composite
