@@ -1,13 +1,17 @@
-"""The package's own surface: `python -m bhtime`, dir(bhtime), and Expression equality."""
+"""The package's own surface: `python -m bhtime`, dir(bhtime), the grammar it reads, Expression."""
 
 from __future__ import annotations
 
+import importlib.util
 import runpy
+import shutil
 import sys
+from pathlib import Path
 
 import pytest
 
 import bhtime
+from bhtime import _grammar
 
 
 def test_python_m_bhtime_is_the_bhtime_command(
@@ -45,3 +49,28 @@ def test_expressions_hash_by_their_text() -> None:
     hashes = {hash(bhtime.parse(text)) for text in texts}
     assert len(hashes) == len(texts)  # not one hash for all: sets and dicts stay fast
     assert hash(bhtime.parse("now +1h")) == hash(bhtime.parse("now +1h"))
+
+
+def test_an_expression_cannot_lose_a_field() -> None:
+    expression = bhtime.parse("now +1h")
+    with pytest.raises(AttributeError, match="cannot delete field 'text'"):
+        del expression.text  # type: ignore[misc]
+    assert expression.text == "now +1h"
+
+
+def test_the_grammar_shipped_in_the_package_is_read_before_the_checkouts(
+    tmp_path: Path,
+) -> None:
+    # An installed wheel holds bhtime/bhtime.lark next to the module; a
+    # checkout has only grammar/bhtime.lark. A copy of the module beside a
+    # packaged grammar must read that one.
+    package = tmp_path / "installed"
+    package.mkdir()
+    shutil.copy(_grammar.__file__, package / "_grammar.py")
+    (package / "bhtime.lark").write_text('start: "packaged"\n', encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("installed_grammar", package / "_grammar.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.grammar_text() == 'start: "packaged"\n'
+    assert _grammar.grammar_text() != module.grammar_text()  # this checkout reads grammar/
