@@ -1,0 +1,129 @@
+"""bhtime.rest_framework.DateTimeExpressionField in real DRF serializers."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+pytest.importorskip("django", reason="Django not installed: pip install 'bhtime[drf]'")
+pytest.importorskip(
+    "rest_framework", reason="Django REST framework not installed: pip install 'bhtime[drf]'"
+)
+
+import django_settings
+from django.test import override_settings
+from django.utils import timezone as django_timezone
+from django.utils import translation
+from rest_framework import serializers
+
+import bhtime
+from bhtime.django import error_text
+from bhtime.rest_framework import DateTimeExpressionField
+
+# docs/language.md §10's now: 2017-04-25T00:41:27.123+0300.
+NOW = datetime(2017, 4, 25, 0, 41, 27, 123000, tzinfo=timezone(timedelta(hours=3)))
+CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _django() -> None:
+    django_settings.configure()
+
+
+class ReminderSerializer(serializers.Serializer[dict[str, object]]):
+    at = DateTimeExpressionField(now=lambda: NOW)
+
+
+def resolved(text: str) -> str:
+    serializer = ReminderSerializer(data={"at": text})
+    assert serializer.is_valid(), serializer.errors
+    at = serializer.validated_data["at"]
+    assert isinstance(at, datetime)
+    # What the API answers: the canonical format, in the current zone.
+    shown = ReminderSerializer({"at": at}).data["at"]
+    assert shown == bhtime.format_instant(at)
+    return str(shown)
+
+
+def field_errors(text: object) -> list[serializers.ErrorDetail]:
+    serializer = ReminderSerializer(data={"at": text})
+    assert not serializer.is_valid()
+    return list(serializer.errors["at"])
+
+
+def bhtime_error(text: str) -> bhtime.BhtimeError:
+    with pytest.raises(bhtime.BhtimeError) as caught:
+        bhtime.evaluate(text, zone="Europe/Moscow", now=NOW)
+    return caught.value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tomorrow 14:00", "2017-04-26T14:00:00.000+0300"),
+        ("now +3h", "2017-04-25T03:41:27.123+0300"),
+        (" now -12 hours +1min", "2017-04-24T12:42:27.123+0300"),
+        ("2017-04-25T00:41:27.000+0300", "2017-04-25T00:41:27.000+0300"),
+    ],
+)
+def test_valid_input(text: str, expected: str) -> None:
+    assert resolved(text) == expected
+
+
+def test_its_own_output_reads_back_unchanged() -> None:
+    first = resolved("tomorrow 14:00")
+    assert resolved(first) == first
+
+
+def test_timezone_override() -> None:
+    with django_timezone.override("Asia/Yekaterinburg"):
+        assert resolved("tomorrow 14:00") == "2017-04-26T14:00:00.000+0500"
+        # A stored instant is shown in the current zone.
+        utc = datetime(2017, 4, 26, 9, 0, tzinfo=timezone.utc)
+        assert ReminderSerializer({"at": utc}).data["at"] == "2017-04-26T14:00:00.000+0500"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("tomorow 14:00", "unknown-word"),
+        ("now +3 hrs", "unknown-unit"),
+        ("now %d", "unexpected"),
+        ("now {at}", "unexpected"),
+        ("завтра 14:00", "invalid-character"),
+    ],
+)
+def test_invalid_input_is_a_field_error_with_bhtimes_code(text: str, code: str) -> None:
+    (error,) = field_errors(text)
+    assert error.code == code
+    assert str(error) == error_text(bhtime_error(text), "en")
+
+
+def test_the_message_for_a_typo() -> None:
+    (error,) = field_errors("tomorow 14:00")
+    assert str(error) == "unknown word 'tomorow' — did you mean 'tomorrow'?"
+
+
+@pytest.mark.parametrize(("value", "code"), [("", "blank"), (None, "null"), ([], "invalid")])
+def test_what_is_not_text_keeps_drfs_errors(value: object, code: str) -> None:
+    (error,) = field_errors(value)
+    assert error.code == code
+
+
+def test_language_code_ru() -> None:
+    with override_settings(LANGUAGE_CODE="ru"):
+        (error,) = field_errors("tomorow 14:00")
+        (blank,) = field_errors("")
+    assert error.code == "unknown-word"
+    assert str(error) == error_text(bhtime_error("tomorow 14:00"), "ru")
+    assert CYRILLIC.search(str(error)), str(error)
+    # DRF's own message beside it is Russian too.
+    assert CYRILLIC.search(str(blank)), str(blank)
+
+
+def test_translation_override() -> None:
+    with translation.override("ru"):
+        (error,) = field_errors("now +3 hrs")
+    assert str(error) == error_text(bhtime_error("now +3 hrs"), "ru")
