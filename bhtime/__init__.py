@@ -9,13 +9,15 @@
 
 from __future__ import annotations
 
-from ._errors import BhtimeError, ConflictError, ParseError, RangeError, ZoneError
+from ._errors import ERROR_CODES, BhtimeError, ConflictError, ParseError, RangeError, ZoneError
 
 __version__ = "1.0.0"
 
 __all__ = [
+    "ERROR_CODES",
     "BhtimeError",
     "ConflictError",
+    "ErrorCode",
     "Explanation",
     "Expression",
     "ParseError",
@@ -32,6 +34,7 @@ __all__ = [
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ._ast import Expression
+    from ._errors import ErrorCode
     from ._evaluate import evaluate, resolve
     from ._explain import Explanation, explain
     from ._format import format_instant
@@ -41,6 +44,7 @@ if TYPE_CHECKING:
 # `import bhtime` stays cheap for a CLI or an SDK that imports it at start-up.
 _HOMES = {
     "Expression": "._ast",
+    "ErrorCode": "._errors",  # a typing.Literal: typing is imported only for it
     "evaluate": "._evaluate",
     "resolve": "._evaluate",
     "Explanation": "._explain",

@@ -13,7 +13,7 @@ from datetime import datetime, time, timedelta, timezone, tzinfo
 
 from ._ast import CalendarDate, Expression, Item, Modifier, Unit
 from ._calendar import days_in_month
-from ._errors import BhtimeError, RangeError, ZoneError
+from ._errors import BhtimeError, error
 from ._format import format_instant
 from ._parse import parse
 from ._tz import (
@@ -118,9 +118,9 @@ def run(
             steps.append(anchor)
         for culprit in expression.modifiers:
             moment = _apply(moment, culprit, steps)
-    except (Ambiguous, OverflowError) as error:
+    except (Ambiguous, OverflowError) as failure:
         blamed = culprit or (_anchor_items(expression) or expression.items)[0]
-        raise _step_error(expression, blamed, error) from None
+        raise _step_error(expression, blamed, failure) from None
     result = _shown_in(expression, moment, user)
     if steps is not None:
         steps.append(Step("result", (), moment, result, Placement.UNIQUE))
@@ -134,11 +134,13 @@ def _shown_in(expression: Expression, moment: datetime, user: tzinfo) -> datetim
     try:
         return _checked(moment.astimezone(user))
     except OverflowError:
-        raise RangeError(
-            f"the result is outside the years 0001-9999 when shown in {user}",
-            code="out-of-range",
+        raise error(
+            "out-of-range",
+            "out-of-range.shown-in",
             text=expression.text,
             pos=0,
+            end=len(expression.text),
+            zone=str(user),
         ) from None
 
 
@@ -192,32 +194,30 @@ def _anchor_items(expression: Expression) -> tuple[Item, ...]:
     return tuple(item for item in expression.items if not isinstance(item, Modifier))
 
 
-def _step_error(expression: Expression, item: Item, error: Exception) -> BhtimeError:
-    if isinstance(error, Ambiguous):
-        return _ambiguous_error(expression, item, error)
-    return RangeError(
-        f"{expression.text[item.pos : item.end]!r} takes the date outside the years 0001-9999",
-        code="out-of-range",
+def _step_error(expression: Expression, item: Item, failure: Exception) -> BhtimeError:
+    if isinstance(failure, Ambiguous):
+        return _ambiguous_error(expression, item, failure)
+    return error(
+        "out-of-range",
+        "out-of-range.step",
         text=expression.text,
         pos=item.pos,
+        end=item.end,
+        item=expression.text[item.pos : item.end],
     )
 
 
 def _ambiguous_error(expression: Expression, item: Item, ambiguous: Ambiguous) -> BhtimeError:
-    local = ambiguous.local.isoformat(sep=" ", timespec="minutes")
-    jump = f"{offset_text(ambiguous.before)} to {offset_text(ambiguous.after)}"
-    if ambiguous.kind is Placement.GAP:
-        code = "skipped-time"
-        message = f"{local} does not exist in {ambiguous.zone}: the clocks jump from {jump}"
-    else:
-        code = "repeated-time"
-        message = f"{local} happens twice in {ambiguous.zone}: the clocks go back from {jump}"
-    return ZoneError(
-        message,
-        code=code,
+    return error(
+        "skipped-time" if ambiguous.kind is Placement.GAP else "repeated-time",
         text=expression.text,
         pos=item.pos,
-        hint="choose disambiguate='earlier', 'later' or 'compatible'",
+        end=item.end,
+        hint="hint.disambiguate",
+        local=ambiguous.local.isoformat(sep=" ", timespec="minutes"),
+        zone=str(ambiguous.zone),
+        before=offset_text(ambiguous.before),
+        after=offset_text(ambiguous.after),
     )
 
 

@@ -17,7 +17,11 @@ from importlib import resources
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from ._errors import ZoneError, closest
+from ._errors import BhtimeError, closest, error
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ._errors import ErrorCode
 
 __all__ = [
     "POLICIES",
@@ -115,16 +119,22 @@ _JDK_PREFIXES = ("UTC", "GMT", "UT")
 
 
 def checked_offset(
-    written: str, sign: str, hours: int, minutes: int = 0, seconds: int = 0
+    written: str,
+    sign: str,
+    hours: int,
+    minutes: int = 0,
+    seconds: int = 0,
+    *,
+    code: ErrorCode = "invalid-offset",
 ) -> timedelta:
-    """The offset, or ValueError saying which part is impossible (every offset is within ±18:00)."""
+    """The offset, or an error ``code`` saying which part is impossible (all are within ±18:00)."""
     if minutes > 59:
-        raise ValueError(f"there is no minute {minutes:02d} in the offset {written!r}")
+        raise error(code, "invalid-offset.minute", offset=written, minute=minutes)
     if seconds > 59:
-        raise ValueError(f"there is no second {seconds:02d} in the offset {written!r}")
+        raise error(code, "invalid-offset.second", offset=written, second=seconds)
     offset = timedelta(hours=hours, minutes=minutes, seconds=seconds)
     if offset > MAX_OFFSET:
-        raise ValueError(f"offset {written!r} is outside -18:00 to +18:00")
+        raise error(code, "invalid-offset.range", offset=written)
     return -offset if sign == "-" else offset
 
 
@@ -169,24 +179,23 @@ def zone_id(name: str) -> tzinfo:
 
 def _offset_of(name: str, match: re.Match[str]) -> timedelta:
     parts = match.groupdict()
-    try:
-        return checked_offset(
-            name,
-            parts["sign"],
-            int(parts.get("hour") or parts["hours"]),
-            int(parts["minutes"] or 0),
-            int(parts.get("seconds") or 0),
-        )
-    except ValueError as error:
-        raise ZoneError(str(error), code="unknown-zone") from None
+    return checked_offset(
+        name,
+        parts["sign"],
+        int(parts.get("hour") or parts["hours"]),
+        int(parts["minutes"] or 0),
+        int(parts.get("seconds") or 0),
+        code="unknown-zone",
+    )
 
 
-def _unknown_zone(name: str) -> ZoneError:
+def _unknown_zone(name: str) -> BhtimeError:
     keys = zone_keys()
     by_case = {key.lower(): key for key in keys}
     suggestion = by_case.get(name.lower()) or closest(name, keys)
-    hint = f"did you mean {suggestion!r}?" if suggestion else None
-    return ZoneError(f"unknown zone {name!r}", code="unknown-zone", hint=hint)
+    if suggestion is None:
+        return error("unknown-zone", zone=name)
+    return error("unknown-zone", zone=name, hint="hint.did-you-mean", suggestion=suggestion)
 
 
 def adopt_zone(zone: tzinfo) -> tzinfo:

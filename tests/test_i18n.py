@@ -1,0 +1,294 @@
+"""Errors that can be translated: the catalogue, the gettext catalogs, and the API.
+
+Static checks read the catalogue (bhtime/_errors.py) and every shipped .po
+file: each id is translated, each translation uses only the params its id
+declares, each word a translation puts in a grammatical form has that form.
+"""
+
+from __future__ import annotations
+
+import ast
+import pickle
+import string
+import subprocess
+import sys
+import typing
+from pathlib import Path
+
+import pytest
+
+import bhtime
+from bhtime import _errors, _locales
+from bhtime._errors import TERMS, error
+
+LANGUAGES = [language for language in _locales.languages() if language != "en"]
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+
+
+catalog = _locales.read_catalog
+
+
+def literal(name: str) -> tuple[str, ...]:
+    """The values of a Literal that _errors defines for type checkers only."""
+    tree = ast.parse(Path(_errors.__file__).read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and ast.unparse(node.targets[0]) == name:
+            assert isinstance(node.value, ast.Subscript)
+            return tuple(ast.literal_eval(node.value.slice))
+    raise AssertionError(f"no {name} in bhtime/_errors.py")
+
+
+# -- the catalogue -------------------------------------------------------------------
+
+
+def test_error_code_is_a_literal_of_every_code() -> None:
+    """mypy reads the Literal written in _errors; run time builds it from ERROR_CODES."""
+    assert literal("ErrorCode") == bhtime.ERROR_CODES
+    assert typing.get_origin(bhtime.ErrorCode) is typing.Literal
+    assert typing.get_args(bhtime.ErrorCode) == bhtime.ERROR_CODES
+    assert len(set(bhtime.ERROR_CODES)) == len(bhtime.ERROR_CODES) == 27
+
+
+def test_every_code_has_a_class_and_a_message() -> None:
+    for code in bhtime.ERROR_CODES:
+        assert issubclass(_errors._CLASSES[code], bhtime.BhtimeError)
+        assert any(key == code or key.startswith(code + ".") for key in _errors._MESSAGES), code
+
+
+def test_the_literals_list_the_catalogue_ids() -> None:
+    assert literal("MessageId") == tuple(_errors._MESSAGES)
+    assert literal("HintId") == tuple(_errors._HINTS)
+
+
+@pytest.mark.parametrize("key", list(_locales.templates()))
+def test_english_template_uses_exactly_its_declared_params(key: str) -> None:
+    template = _locales.templates()[key]
+    assert placeholders(template.english) == set(template.params)
+    assert template.count is None or template.count in template.params
+
+
+def test_a_mistyped_code_is_refused() -> None:
+    with pytest.raises(ValueError, match="not a bhtime error code"):
+        bhtime.ParseError("x", code="unknown-wrod")
+
+
+# -- the catalogs --------------------------------------------------------------------
+
+
+def test_english_catalog_is_the_catalogue() -> None:
+    """locales/en is written from the catalogue: `python -m bhtime._locales` after an edit."""
+    with open(_locales.po_path("en"), encoding="utf-8") as file:
+        assert file.read() == _locales.english_catalog()
+
+
+def test_russian_is_shipped() -> None:
+    assert "ru" in LANGUAGES
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_id_is_translated(language: str) -> None:
+    assert _locales.missing(language) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_translations_use_only_declared_params(language: str) -> None:
+    entries = catalog(language)
+    for key, template in _locales.templates().items():
+        for form in entries[key]:
+            assert placeholders(form) <= set(template.params), (key, form)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_template_is_left_in_english(language: str) -> None:
+    entries = catalog(language)
+    for key, template in _locales.templates().items():
+        assert template.english not in entries[key], key
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_plural_ids_have_every_plural_form(language: str) -> None:
+    entries = catalog(language)
+    header = entries[""][0]
+    nplurals = int(header.split("nplurals=")[1].split(";")[0])
+    for key, template in _locales.templates().items():
+        expected = nplurals if template.count else 1
+        assert len(entries[key]) == expected, key
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_catalog_has_no_unknown_ids(language: str) -> None:
+    """A renamed id must not leave a translation behind that nothing reads."""
+    known = set(_locales.templates()) | {""}
+    known |= {
+        _locales.term_key(param, value, form)
+        for param, values in TERMS.items()
+        for value in values
+        for form in ("", "nom", "gen", "acc", "in", "dat", "ins")
+    }
+    assert set(catalog(language)) <= known
+
+
+def test_russian_plural_forms() -> None:
+    def too_long(length: int) -> str:
+        text = "x" * length
+        return error("too-long", text=text, pos=1000, length=length, limit=1000).message_in("ru")
+
+    assert too_long(1001).startswith("выражение длиной 1001 символ,")
+    assert too_long(1002).startswith("выражение длиной 1002 символа,")
+    assert too_long(1005).startswith("выражение длиной 1005 символов,")
+    assert too_long(1011).startswith("выражение длиной 1011 символов,")
+    assert too_long(1021).startswith("выражение длиной 1021 символ,")
+
+
+def test_a_po_file_that_does_not_read_is_refused() -> None:
+    with pytest.raises(ValueError, match="line 2"):
+        _locales.read_po('msgid "a"\nmsgstr: "b"\n')
+
+
+def test_fuzzy_entries_are_not_used() -> None:
+    text = '#, fuzzy\nmsgid "a"\nmsgstr "b"\n\nmsgid "c"\nmsgstr "d"\n"e"\n'
+    assert _locales.read_po(text) == {"c": ["de"]}
+
+
+# -- the API -------------------------------------------------------------------------
+
+TYPO = "tomorow 14:00"
+
+
+def typo() -> bhtime.BhtimeError:
+    return error(
+        "unknown-word",
+        text=TYPO,
+        pos=0,
+        end=7,
+        hint="hint.did-you-mean",
+        word="tomorow",
+        suggestion="tomorrow",
+    )
+
+
+def test_explain_in_english_is_str() -> None:
+    made = typo()
+    assert made.explain() == made.explain("en") == str(made)
+    assert str(made) == "\n".join(
+        [
+            "unknown word 'tomorow' (at column 1)",
+            "  tomorow 14:00",
+            "  ^",
+            "did you mean 'tomorrow'?",
+        ]
+    )
+
+
+def test_explain_in_russian() -> None:
+    assert typo().explain("ru") == "\n".join(
+        [
+            "неизвестное слово 'tomorow' (в столбце 1)",
+            "  tomorow 14:00",
+            "  ^",
+            "возможно, имелось в виду 'tomorrow'?",
+        ]
+    )
+
+
+@pytest.mark.parametrize("locale", ["ru", "ru_RU", "ru-RU", "RU", "ru_RU.UTF-8", "ru-ru"])
+def test_russian_locale_spellings(locale: str) -> None:
+    assert typo().message_in(locale) == "неизвестное слово 'tomorow'"
+    assert typo().hint_in(locale) == "возможно, имелось в виду 'tomorrow'?"
+
+
+@pytest.mark.parametrize("locale", ["en", "en_US", "de", "zz-Unknown", "", "../ru", "ru/../ru"])
+def test_other_locales_are_english(locale: str) -> None:
+    made = typo()
+    assert made.message_in(locale) == made.message
+    assert made.hint_in(locale) == made.hint
+    assert made.explain(locale) == str(made)
+
+
+def test_the_error_carries_its_span_and_params() -> None:
+    made = typo()
+    assert (made.code, made.pos, made.end, made.text) == ("unknown-word", 0, 7, TYPO)
+    assert made.params == {"word": "tomorow", "suggestion": "tomorrow"}
+    assert type(made) is bhtime.ParseError
+
+
+def test_at_end_of_text_in_russian() -> None:
+    made = error("missing-amount", text="now +", pos=5, hint="hint.whole-modifier")
+    assert made.end == 5
+    assert made.explain("ru").splitlines()[0] == (
+        "после знака должны стоять число и единица времени (в конце текста)"
+    )
+
+
+def test_words_take_their_russian_case() -> None:
+    made = error(
+        "invalid-date",
+        "invalid-date.day",
+        text="2011-02-30",
+        pos=8,
+        end=10,
+        hint="hint.last-day",
+        month_name="February",
+        year=2011,
+        day=30,
+        last=28,
+    )
+    assert made.message == "February 2011 has no day 30"
+    assert made.message_in("ru") == "в феврале 2011 года нет 30-го числа"
+    assert made.hint_in("ru") == "последний день февраля 2011 года — 28-е"
+
+
+def test_an_error_built_the_old_way_shows_english_everywhere() -> None:
+    old = bhtime.ZoneError("unknown zone 'Mars'", code="unknown-zone", hint="look it up")
+    assert (old.message_in("ru"), old.hint_in("ru")) == ("unknown zone 'Mars'", "look it up")
+    assert old.explain("ru") == str(old)
+    assert old.params == {}
+
+
+def test_the_end_defaults_to_one_character() -> None:
+    old = bhtime.ParseError("x", code="unexpected", text="now;", pos=3)
+    assert old.end == 4
+    assert bhtime.ZoneError("x", code="unknown-zone").end is None
+
+
+def test_a_translated_error_pickles_whole() -> None:
+    made = typo()
+    copy = pickle.loads(pickle.dumps(made))
+    assert (copy.explain("ru"), copy.params, copy.end) == (made.explain("ru"), made.params, 7)
+
+
+def test_relocated_keeps_the_translation() -> None:
+    moved = typo().relocated("now " + TYPO, 4)
+    assert (moved.pos, moved.end) == (4, 11)
+    assert moved.explain("ru").splitlines()[0] == "неизвестное слово 'tomorow' (в столбце 5)"
+
+
+def test_a_broken_translation_falls_back_to_english() -> None:
+    broken = _locales.Catalog({"unknown-word": ["слово {nothing}"]}, lambda n: 0)
+    template = _errors._MESSAGES["unknown-word"]
+    assert broken.text("unknown-word", template, {"word": "x"}) == "слово {nothing}"
+    assert _locales.render("ru", "unknown-word", template, {}) is None
+
+
+# -- cost ----------------------------------------------------------------------------
+
+
+def test_resolving_and_english_errors_read_no_catalog() -> None:
+    code = (
+        "import sys, bhtime\n"
+        "bhtime.resolve('now', zone='UTC')\n"
+        "try:\n"
+        "    bhtime.resolve('tomorow', zone='UTC')\n"
+        "except bhtime.BhtimeError as error:\n"
+        "    str(error), error.message_in('en'), error.explain('en_US')\n"
+        "print(sorted(m for m in ('gettext', 'typing', 'bhtime._locales') if m in sys.modules))\n"
+        "bhtime.ErrorCode\n"
+        "print('typing' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded, typing_after = out.stdout.split("\n", 1)
+    assert "gettext" not in loaded and "bhtime._locales" not in loaded
+    assert typing_after.strip() == "True"
