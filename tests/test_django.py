@@ -15,12 +15,11 @@ from django.core.exceptions import ValidationError
 from django.test import override_settings
 from django.utils import timezone as django_timezone
 from django.utils import translation
+from django_settings import NOW, VALID, bhtime_error
 
 import bhtime
 from bhtime.django import DateTimeExpressionField, Resolved, error_text
 
-# docs/language.md §10's now: 2017-04-25T00:41:27.123+0300.
-NOW = datetime(2017, 4, 25, 0, 41, 27, 123000, tzinfo=timezone(timedelta(hours=3)))
 CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 
 
@@ -56,24 +55,10 @@ def only_error(form: forms.Form, field: str = "at") -> ValidationError:
     return error
 
 
-def bhtime_error(text: str) -> bhtime.BhtimeError:
-    with pytest.raises(bhtime.BhtimeError) as caught:
-        bhtime.evaluate(text, zone="Europe/Moscow", now=NOW)
-    return caught.value
-
-
 # -- valid input -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("tomorrow 14:00", "2017-04-26T14:00:00.000+0300"),
-        ("now +3h", "2017-04-25T03:41:27.123+0300"),
-        ("  now -12 hours +1min ", "2017-04-24T12:42:27.123+0300"),
-        ("2017-04-25T00:41:27.000+0300", "2017-04-25T00:41:27.000+0300"),
-    ],
-)
+@pytest.mark.parametrize(("text", "expected"), VALID)
 def test_valid_input_is_resolved_in_the_default_zone(text: str, expected: str) -> None:
     # TIME_ZONE = "Europe/Moscow" in tests/django_settings.py.
     assert cleaned(text) == expected

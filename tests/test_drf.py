@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 import pytest
 
@@ -16,14 +16,13 @@ import django_settings
 from django.test import override_settings
 from django.utils import timezone as django_timezone
 from django.utils import translation
+from django_settings import NOW, VALID, bhtime_error
 from rest_framework import serializers
 
 import bhtime
 from bhtime.django import error_text
 from bhtime.rest_framework import DateTimeExpressionField
 
-# docs/language.md §10's now: 2017-04-25T00:41:27.123+0300.
-NOW = datetime(2017, 4, 25, 0, 41, 27, 123000, tzinfo=timezone(timedelta(hours=3)))
 CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 
 
@@ -53,21 +52,7 @@ def field_errors(text: object) -> list[serializers.ErrorDetail]:
     return list(serializer.errors["at"])
 
 
-def bhtime_error(text: str) -> bhtime.BhtimeError:
-    with pytest.raises(bhtime.BhtimeError) as caught:
-        bhtime.evaluate(text, zone="Europe/Moscow", now=NOW)
-    return caught.value
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("tomorrow 14:00", "2017-04-26T14:00:00.000+0300"),
-        ("now +3h", "2017-04-25T03:41:27.123+0300"),
-        (" now -12 hours +1min", "2017-04-24T12:42:27.123+0300"),
-        ("2017-04-25T00:41:27.000+0300", "2017-04-25T00:41:27.000+0300"),
-    ],
-)
+@pytest.mark.parametrize(("text", "expected"), VALID)
 def test_valid_input(text: str, expected: str) -> None:
     assert resolved(text) == expected
 
