@@ -494,17 +494,19 @@ def error(
     pos: int | None = None,
     end: int | None = None,
     hint: HintId | None = None,
-    **params: Param,
+    **given: Param | None,
 ) -> BhtimeError:
     """The one way to build an error: its code, message and hint from the catalogue.
 
-    ``message_id`` defaults to the code itself; ``params`` fill both templates.
+    ``message_id`` defaults to the code itself; the params fill both templates.
+    A param given as None is left out (one that only a hint not given uses).
 
     >>> error("unknown-word", text="tomorow", pos=0, end=7, word="tomorow",
     ...       hint="hint.did-you-mean", suggestion="tomorrow").message
     "unknown word 'tomorow'"
     """
     key = message_id or code
+    params = {name: value for name, value in given.items() if value is not None}
     built = _CLASSES[code](
         _MESSAGES[key].render(params),
         code=code,
@@ -606,10 +608,12 @@ def closest(word: str, candidates: Iterable[str]) -> str | None:
     return matches[0] if matches else None
 
 
-def __getattr__(name: str) -> object:
-    # ErrorCode is a typing.Literal; typing is imported only when it is asked for.
-    if name == "ErrorCode":
-        from typing import Literal  # noqa: PLC0415
+if not TYPE_CHECKING:  # type checkers read ErrorCode above, and no catch-all
 
-        return Literal[ERROR_CODES]
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    def __getattr__(name: str) -> object:
+        # ErrorCode is a typing.Literal; typing is imported only when it is asked for.
+        if name == "ErrorCode":
+            from typing import Literal  # noqa: PLC0415
+
+            return Literal[ERROR_CODES]
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -13,7 +13,6 @@ import enum
 import re
 from datetime import datetime, timedelta, timezone, tzinfo
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Literal
 from zoneinfo import ZoneInfo
 
@@ -66,6 +65,8 @@ class TzdataZone(ZoneInfo):
 @lru_cache(maxsize=1)
 def zone_keys() -> frozenset[str]:
     """Every IANA zone name that the tzdata package holds."""
+    from importlib import resources  # noqa: PLC0415 - slow to import; "UTC" needs no file
+
     listing = resources.files("tzdata").joinpath("zones").read_text(encoding="utf-8")
     return frozenset(line.strip() for line in listing.splitlines() if line.strip())
 
@@ -81,6 +82,8 @@ def tzdata_version() -> str:
 @cache
 def tzdata_zone(key: str) -> TzdataZone:
     """The zone ``key`` (which must be one of ``zone_keys()``), from tzdata."""
+    from importlib import resources  # noqa: PLC0415 - slow to import; "UTC" needs no file
+
     path = resources.files("tzdata.zoneinfo").joinpath(*key.split("/"))
     with path.open("rb") as source:
         return TzdataZone.from_file(source, key=key)

@@ -271,6 +271,16 @@ def test_every_code_is_pinned() -> None:
     assert {row[3] for row in PINNED} == CODES
 
 
+def test_the_catalogue_has_these_codes_and_no_other() -> None:
+    """The codes pinned here, and those of gateway forms and of disambiguate='raise'.
+
+    Those four are pinned with their messages in tests/data/gateways/errors.json
+    and tests/test_api.py.
+    """
+    elsewhere = {"not-relative", "unrepresentable", "skipped-time", "repeated-time"}
+    assert set(bhtime.ERROR_CODES) == CODES | elsewhere
+
+
 def test_data_uses_every_code() -> None:
     """The data files use only the known codes, and all of them but too-long (pinned above)."""
     data = Path(__file__).parent / "data" / "invalid"

@@ -8,18 +8,30 @@ declares, each word a translation puts in a grammatical form has that form.
 from __future__ import annotations
 
 import ast
+import json
 import pickle
 import string
 import subprocess
 import sys
 import typing
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import bhtime
-from bhtime import _errors, _locales
+from bhtime import _errors, _locales, gateways
 from bhtime._errors import TERMS, error
+from bhtime.strategies import invalid_expressions
+
+NOW = datetime(2017, 4, 24, 21, 41, 27, 123000, tzinfo=timezone.utc)
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from _pytest.mark import ParameterSet
 
 LANGUAGES = [language for language in _locales.languages() if language != "en"]
 
@@ -292,3 +304,142 @@ def test_resolving_and_english_errors_read_no_catalog() -> None:
     loaded, typing_after = out.stdout.split("\n", 1)
     assert "gettext" not in loaded and "bhtime._locales" not in loaded
     assert typing_after.strip() == "True"
+
+
+# -- every error the data files raise ------------------------------------------------
+
+DATA = Path(__file__).parent / "data" / "invalid"
+
+
+def invalid_cases() -> list[ParameterSet]:
+    cases = []
+    for path in sorted(DATA.glob("*.json")):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        for case in doc["cases"]:
+            zone, now = case.get("zone", doc.get("zone")), case.get("now", doc.get("now"))
+            name = f"{path.stem}: {case['expr']!r} [{zone}]"
+            cases.append(pytest.param(case["expr"], zone, now, id=name))
+    cases.append(pytest.param("x" * 1001, "UTC", None, id="too-long"))
+    return cases
+
+
+def raised(text: str, zone: str, now: str | None) -> bhtime.BhtimeError:
+    moment = None if now is None else datetime.strptime(now, "%Y-%m-%dT%H:%M:%S.%f%z")
+    with pytest.raises(bhtime.BhtimeError) as info:
+        bhtime.evaluate(text, zone=zone, now=moment)
+    return info.value
+
+
+@pytest.mark.parametrize(("text", "zone", "now"), invalid_cases())
+def test_the_span_is_inside_the_text(text: str, zone: str, now: str | None) -> None:
+    made = raised(text, zone, now)
+    if made.pos is None:  # the user zone, not the text, is at fault
+        assert (made.code, made.end, made.text) == ("unknown-zone", None, None)
+        return
+    assert made.text == text and made.end is not None
+    assert 0 <= made.pos <= made.end <= len(text)
+
+
+def assert_translated(made: bhtime.BhtimeError, language: str) -> None:
+    """The error came from the catalogue, and renders in ``language`` from its own params."""
+    assert made._message_id is not None, f"{made.code} is built without the catalogue"
+    pieces: list[tuple[str, _errors.Template, str | None]] = [
+        (made._message_id, _errors._MESSAGES[made._message_id], made.message)
+    ]
+    if made._hint_id is not None:
+        pieces.append((made._hint_id, _errors._HINTS[made._hint_id], made.hint))
+    for key, template, english in pieces:
+        assert set(template.params) <= set(made.params), key
+        translated = _locales.render(language, key, template, made.params)
+        assert translated is not None, key
+        assert translated != english, key
+    assert made.explain(language) != str(made)
+
+
+@pytest.mark.parametrize(("text", "zone", "now"), invalid_cases())
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_invalid_case_is_translated(
+    text: str, zone: str, now: str | None, language: str
+) -> None:
+    assert_translated(raised(text, zone, now), language)
+
+
+PARIS = {"zone": "Europe/Paris", "now": NOW, "disambiguate": "raise"}
+# Errors that tests/data/invalid does not raise: gateway forms, DST policy,
+# and shapes the data leaves to the unit tests.
+OTHERS: list[tuple[Callable[..., object], tuple[object, ...], dict[str, object]]] = [
+    (bhtime.evaluate, ("2011-03-27T02:30",), PARIS),
+    (bhtime.evaluate, ("2011-10-30T02:30",), PARIS),
+    (bhtime.parse, ("2011-12-03T10:15:30+010000",), {}),
+    (bhtime.parse, ("2017-04-25T00:41:27.000+0300[Europe/Moscow]",), {}),
+    (bhtime.parse, ("9999-12-31T23:00:00Z[Asia/Tokyo]",), {}),
+    (bhtime.parse, ("now\x07",), {}),
+    (bhtime.parse, ("1.33333h",), {}),
+    (gateways.smpp_relative, ("now",), {}),
+    (gateways.smpp_relative, ("-1d",), {}),
+    (gateways.smpp_relative, ("100d",), {}),
+    (
+        gateways.smpp_absolute,
+        (datetime(2017, 1, 1, tzinfo=timezone(timedelta(hours=5, minutes=7))),),
+        {},
+    ),
+    (gateways.smpp_absolute, (datetime(2017, 1, 1, tzinfo=timezone(timedelta(hours=14))),), {}),
+    (gateways.smpp_absolute, (datetime(1999, 1, 1, tzinfo=timezone.utc),), {}),
+    (gateways.smsc_time, (datetime(2014, 10, 25, 22, 30, tzinfo=timezone.utc),), {}),
+    (gateways.smsc_unix, (datetime(1969, 12, 31, tzinfo=timezone.utc),), {}),
+]
+
+
+def raised_by(
+    call: Callable[..., object], args: tuple[object, ...], kwargs: dict[str, object]
+) -> bhtime.BhtimeError:
+    with pytest.raises(bhtime.BhtimeError) as info:
+        call(*args, **kwargs)
+    return info.value
+
+
+@pytest.mark.parametrize(
+    ("call", "args", "kwargs"), OTHERS, ids=[repr(row[1][0])[:40] for row in OTHERS]
+)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_other_error_is_translated(
+    call: Callable[..., object], args: tuple[object, ...], kwargs: dict[str, object], language: str
+) -> None:
+    assert_translated(raised_by(call, args, kwargs), language)
+
+
+def test_the_cases_reach_every_code_message_and_hint() -> None:
+    """So the two tests above check every template of the catalogue through a real raise site."""
+    errors = [raised(*case.values) for case in invalid_cases()]  # type: ignore[arg-type]
+    errors += [raised_by(*row) for row in OTHERS]
+    assert {made.code for made in errors} == set(bhtime.ERROR_CODES)
+    assert {made._message_id for made in errors} == set(_errors._MESSAGES)
+    assert {made._hint_id for made in errors} - {None} == set(_errors._HINTS)
+
+
+@given(st.one_of(st.text(max_size=60), invalid_expressions()), st.sampled_from(LANGUAGES))
+def test_any_failing_text_explains_itself_in_every_language(text: str, language: str) -> None:
+    try:
+        bhtime.evaluate(text, zone="Europe/Moscow", now=NOW)
+    except bhtime.BhtimeError as made:
+        assert made.explain(language)
+        assert_translated(made, language)
+
+
+def test_mypy_rejects_a_mistyped_code(tmp_path: Path) -> None:
+    api = pytest.importorskip("mypy.api", reason="mypy not installed: pip install 'bhtime[dev]'")
+    snippet = tmp_path / "uses_codes.py"
+    snippet.write_text(
+        "import bhtime\n"
+        "from bhtime._errors import error\n"
+        "def is_typo(failure: bhtime.BhtimeError) -> bool:\n"
+        "    return failure.code == 'unknown-wrod'\n"
+        "code: bhtime.ErrorCode = 'unknown-wrod'\n"
+        "made = error('unknown-wrod')\n"
+        "fine: bhtime.ErrorCode = 'unknown-word'\n"
+        "also_fine = error('unknown-word', word='x')\n",
+        encoding="utf-8",
+    )
+    report, _, status = api.run(["--strict", "--no-error-summary", str(snippet)])
+    lines = sorted(line.split(":")[1] for line in report.splitlines() if ": error:" in line)
+    assert (status, lines) == (1, ["4", "5", "6"]), report
