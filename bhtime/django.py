@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
+from django.utils.functional import lazy
 
 from ._errors import BhtimeError
 from ._evaluate import evaluate
@@ -68,24 +69,29 @@ def error_text(error: BhtimeError, locale: str) -> str:
 
 
 def validation_error(error: BhtimeError) -> ValidationError:
-    """``error`` as a Django ``ValidationError`` in the active language.
+    """``error`` as a Django ``ValidationError``, shown in the active language.
 
     Its ``code`` is bhtime's (``unknown-word``) and its ``params`` hold the
     ``message`` shown, the span ``pos``..``end`` in the text, the ``hint`` and
-    bhtime's own ``params``, for a template that underlines the span.
+    bhtime's own ``params``, for a template that underlines the span. Like
+    Django's own messages, ``message`` and ``hint`` are lazy: they are written
+    in the language active when they are shown.
     """
-    language = current_language()
     params = {
-        "message": error_text(error, language),
+        "message": lazy(lambda: error_text(error, current_language()), str)(),
         "pos": error.pos,
         "end": error.end,
-        "hint": error.hint_in(language),
+        "hint": None if error.hint is None else lazy(_hint_now, str)(error),
         "params": dict(error.params),
     }
     # Django fills the message with "message % params". The person's text (a
     # message quotes it: "unexpected '%'") is therefore a parameter, never the
     # template, so "now %d" is reported instead of crashing the form.
     return ValidationError("%(message)s", code=error.code, params=params)
+
+
+def _hint_now(error: BhtimeError) -> str:
+    return error.hint_in(current_language()) or ""
 
 
 def evaluate_in_current_zone(

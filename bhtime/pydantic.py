@@ -132,8 +132,9 @@ def validation_error(
     ...     bhtime.parse("now +3 hrs")
     ... except bhtime.BhtimeError as error:
     ...     (found,) = validation_error(error, loc=("query", "at")).errors()
-    >>> found["type"], found["loc"], found["ctx"]["pos"]
-    ('bhtime_unknown_unit', ('query', 'at'), 7)
+    >>> context = found["ctx"]
+    >>> found["type"], found["loc"], context["pos"], context["end"]
+    ('bhtime_unknown_unit', ('query', 'at'), 7, 10)
     """
     detail: InitErrorDetails = {
         "type": pydantic_error(error, locale=locale),

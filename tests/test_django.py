@@ -184,20 +184,31 @@ def test_errors_are_escaped_in_html() -> None:
 
 
 def test_language_code_ru() -> None:
+    expected = bhtime_error("tomorow 14:00")
     with override_settings(LANGUAGE_CODE="ru"):
         assert translation.get_language() == "ru"
         form = ReminderForm({"at": "tomorow 14:00"})
         error = only_error(form)
-        required = only_error(ReminderForm({"at": ""}))
-    expected = bhtime_error("tomorow 14:00")
-    assert error.code == "unknown-word"
-    assert error.params is not None
-    assert error.params["message"] == error_text(expected, "ru")
-    assert CYRILLIC.search(error.params["message"]), error.params["message"]
-    assert error.params["hint"] == expected.hint_in("ru")
-    assert (error.params["pos"], error.params["end"]) == (0, 7)
-    # Django beside it speaks Russian too.
-    assert list(required) == ["Обязательное поле."]
+        assert error.code == "unknown-word"
+        assert error.params is not None
+        assert error.params["message"] == error_text(expected, "ru")
+        assert CYRILLIC.search(str(error.params["message"])), error.params["message"]
+        assert error.params["hint"] == expected.hint_in("ru")
+        assert (error.params["pos"], error.params["end"]) == (0, 7)
+        assert form.errors["at"] == [error_text(expected, "ru")]
+        # Django beside it speaks Russian too.
+        assert list(only_error(ReminderForm({"at": ""}))) == ["Обязательное поле."]
+
+
+def test_messages_follow_the_language_they_are_shown_in() -> None:
+    """Lazy, as Django's own: a form checked in Russian and shown in English reads English."""
+    with translation.override("ru"):
+        form = ReminderForm({"at": "tomorow 14:00"})
+        assert not form.is_valid()
+        russian = str(form["at"].errors)
+    english = str(form["at"].errors)
+    assert "неизвестное слово" in russian
+    assert "unknown word" in english
 
 
 @pytest.mark.parametrize("language", ["ru", "ru-ru"])
