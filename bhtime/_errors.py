@@ -115,7 +115,7 @@ class BhtimeError(ValueError):
         self,
         message: str,
         *,
-        code: str,
+        code: ErrorCode,
         text: str | None = None,
         pos: int | None = None,
         hint: str | None = None,
@@ -123,7 +123,9 @@ class BhtimeError(ValueError):
     ) -> None:
         super().__init__(message)
         self.message = message
-        self.code = _known(code)
+        if code not in _CLASSES:  # a caller mypy does not check
+            raise ValueError(f"{code!r} is not a bhtime error code; ERROR_CODES lists them")
+        self.code = code
         self.text = text
         self.pos = pos
         self._end = end
@@ -517,13 +519,6 @@ def error(
     )
     built.params, built._message_id, built._hint_id = params, key, hint
     return built
-
-
-def _known(code: str) -> ErrorCode:
-    for known in ERROR_CODES:
-        if code == known:
-            return known
-    raise ValueError(f"{code!r} is not a bhtime error code; ERROR_CODES lists them")
 
 
 def _rebuild(

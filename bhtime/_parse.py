@@ -97,8 +97,8 @@ def _parse(text: str) -> Expression:
     try:
         items = _read_items(text)
         return _combine(text, items)
-    except BhtimeError as failure:
-        failure.text = text
+    except BhtimeError as error:
+        error.text = text
         raise
 
 

@@ -84,7 +84,7 @@ def test_english_template_uses_exactly_its_declared_params(key: str) -> None:
 
 def test_a_mistyped_code_is_refused() -> None:
     with pytest.raises(ValueError, match="not a bhtime error code"):
-        bhtime.ParseError("x", code="unknown-wrod")
+        bhtime.ParseError("x", code="unknown-wrod")  # type: ignore[arg-type]
 
 
 # -- the catalogs --------------------------------------------------------------------
