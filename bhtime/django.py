@@ -21,10 +21,13 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from django import forms
-from django.core.exceptions import ValidationError
-from django.utils import timezone, translation
-from django.utils.functional import lazy
+try:
+    from django import forms
+    from django.core.exceptions import ValidationError
+    from django.utils import timezone, translation
+    from django.utils.functional import lazy
+except ModuleNotFoundError as missing:  # the extra is not installed: say how to install it
+    raise ImportError("bhtime.django needs Django: pip install 'bhtime[django]'") from missing
 
 from ._errors import BhtimeError
 from ._evaluate import evaluate

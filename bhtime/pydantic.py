@@ -36,15 +36,18 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone, tzinfo
 from typing import Annotated, Any
 
-from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler, ValidationError, ValidationInfo
-from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import (
-    CoreSchema,
-    InitErrorDetails,
-    PydanticCustomError,
-    PydanticKnownError,
-    core_schema,
-)
+try:
+    from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler, ValidationError, ValidationInfo
+    from pydantic.json_schema import JsonSchemaValue
+    from pydantic_core import (
+        CoreSchema,
+        InitErrorDetails,
+        PydanticCustomError,
+        PydanticKnownError,
+        core_schema,
+    )
+except ModuleNotFoundError as missing:  # the extra is not installed: say how to install it
+    raise ImportError("bhtime.pydantic needs pydantic: pip install 'bhtime[pydantic]'") from missing
 
 from ._ast import Expression
 from ._errors import BhtimeError

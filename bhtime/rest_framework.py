@@ -22,8 +22,13 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from django.utils import timezone
-from rest_framework import serializers
+try:
+    from django.utils import timezone
+    from rest_framework import serializers
+except ModuleNotFoundError as missing:  # the extra is not installed: say how to install it
+    raise ImportError(
+        "bhtime.rest_framework needs Django REST framework: pip install 'bhtime[drf]'"
+    ) from missing
 
 from ._errors import BhtimeError
 from ._format import format_instant

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import re
+import sys
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -224,3 +226,13 @@ def test_english_is_back_outside_the_override() -> None:
         ReminderForm({"at": "tomorow"}).is_valid()
     (message,) = ReminderForm({"at": "tomorow"}).errors["at"]
     assert message == "unknown word 'tomorow' — did you mean 'tomorrow'?"
+
+
+def test_without_django_the_import_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    # None in sys.modules makes `import django` fail as if it were not installed.
+    monkeypatch.setitem(sys.modules, "django", None)
+    monkeypatch.delitem(sys.modules, "bhtime.django", raising=False)
+    with pytest.raises(ImportError) as caught:
+        importlib.import_module("bhtime.django")
+    assert str(caught.value) == "bhtime.django needs Django: pip install 'bhtime[django]'"
+    assert isinstance(caught.value.__cause__, ModuleNotFoundError)

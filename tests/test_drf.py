@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import re
+import sys
 from datetime import datetime, timezone
 
 import pytest
@@ -112,3 +114,15 @@ def test_translation_override() -> None:
     with translation.override("ru"):
         (error,) = field_errors("now +3 hrs")
     assert str(error) == error_text(bhtime_error("now +3 hrs"), "ru")
+
+
+def test_without_drf_the_import_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    # None in sys.modules makes `import rest_framework` fail as if it were not installed.
+    monkeypatch.setitem(sys.modules, "rest_framework", None)
+    monkeypatch.delitem(sys.modules, "bhtime.rest_framework", raising=False)
+    with pytest.raises(ImportError) as caught:
+        importlib.import_module("bhtime.rest_framework")
+    assert str(caught.value) == (
+        "bhtime.rest_framework needs Django REST framework: pip install 'bhtime[drf]'"
+    )
+    assert isinstance(caught.value.__cause__, ModuleNotFoundError)
