@@ -879,9 +879,10 @@ def _bad_times(draw: st.DrawFn) -> str:
 @st.composite
 def _bad_offsets(draw: st.DrawFn) -> str:
     sign = draw(st.sampled_from("+-"))
-    if draw(st.booleans()):
+    wrong = draw(st.sampled_from(("hours", "past 18:00", "minutes")))
+    if wrong == "hours":
         hours, minutes = draw(st.integers(19, 99)), draw(st.integers(0, 59))
-    elif draw(st.booleans()):
+    elif wrong == "past 18:00":
         hours, minutes = 18, draw(st.integers(1, 59))
     else:
         hours, minutes = draw(st.integers(0, 17)), draw(st.integers(60, 99))

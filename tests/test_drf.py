@@ -72,6 +72,17 @@ def test_timezone_override() -> None:
         assert ReminderSerializer({"at": utc}).data["at"] == "2017-04-26T14:00:00.000+0500"
 
 
+def test_a_naive_stored_value_is_read_in_the_current_zone() -> None:
+    # USE_TZ = False projects store naive wall-clock times.
+    naive = datetime(2017, 4, 26, 14, 0)
+    with django_timezone.override("Asia/Yekaterinburg"):
+        assert ReminderSerializer({"at": naive}).data["at"] == "2017-04-26T14:00:00.000+0500"
+
+
+def test_a_stored_expression_is_shown_as_written() -> None:
+    assert ReminderSerializer({"at": "tomorrow 14:00"}).data["at"] == "tomorrow 14:00"
+
+
 @pytest.mark.parametrize(
     ("text", "code"),
     [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -221,6 +222,26 @@ def test_every_invalid_expression_has_its_code(
     with pytest.raises(bhtime.BhtimeError) as caught:
         bhtime.evaluate(text, zone=zone, now=now)
     assert caught.value.code == code, (text, caught.value)
+
+
+@pytest.mark.parametrize(
+    ("code", "family"), bst._INVALID_FAMILIES, ids=[code for code, _ in bst._INVALID_FAMILIES]
+)
+def test_each_invalid_family_raises_its_code(
+    code: str, family: Callable[[], st.SearchStrategy[str]]
+) -> None:
+    """Each family on its own, from a fixed seed: every shape it draws is reached on every run."""
+
+    @settings(max_examples=60, derandomize=True, database=None)
+    @given(family())
+    def raises_its_code(text: str) -> None:
+        with pytest.raises(bhtime.BhtimeError) as caught:
+            bhtime.evaluate(
+                text, zone="Europe/Moscow", now=datetime(2017, 4, 24, tzinfo=timezone.utc)
+            )
+        assert caught.value.code == code, (text, caught.value)
+
+    raises_its_code()
 
 
 def test_glued_modifiers_with_a_spaced_unit() -> None:
