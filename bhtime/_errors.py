@@ -603,7 +603,8 @@ def closest(word: str, candidates: Iterable[str]) -> str | None:
     return matches[0] if matches else None
 
 
-if not TYPE_CHECKING:  # type checkers read ErrorCode above, and no catch-all
+# Type checkers read ErrorCode above, and see no catch-all __getattr__.
+if not TYPE_CHECKING:  # pragma: no branch - TYPE_CHECKING is True only for type checkers
 
     def __getattr__(name: str) -> object:
         # ErrorCode is a typing.Literal; typing is imported only when it is asked for.
