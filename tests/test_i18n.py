@@ -293,6 +293,8 @@ def test_an_error_built_the_old_way_shows_english_everywhere() -> None:
     old = bhtime.ZoneError("unknown zone 'Mars'", code="unknown-zone", hint="look it up")
     assert (old.message_in("ru"), old.hint_in("ru")) == ("unknown zone 'Mars'", "look it up")
     assert old.explain("ru") == str(old)
+    placed = bhtime.ParseError("unknown word 'x'", code="unknown-word", text="x", pos=0)
+    assert placed.explain("ru") == str(placed) == "unknown word 'x' (at column 1)\n  x\n  ^"
     assert old.params == {}
 
 
@@ -306,6 +308,13 @@ def test_a_translated_error_pickles_whole() -> None:
     made = typo()
     copy = pickle.loads(pickle.dumps(made))
     assert (copy.explain("ru"), copy.params, copy.end) == (made.explain("ru"), made.params, 7)
+
+
+def test_an_error_pickled_by_bhtime_1_0_unpickles() -> None:
+    """1.0 pickled (class, message, code, text, pos, hint); such an error shows English."""
+    old = _errors._rebuild(bhtime.ParseError, "unknown word 'x'", "unknown-word", "x", 0, None)
+    assert (str(old), old.end, old.params) == ("unknown word 'x' (at column 1)\n  x\n  ^", 1, {})
+    assert old.explain("ru") == str(old)
 
 
 def test_relocated_keeps_the_translation() -> None:
