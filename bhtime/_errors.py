@@ -41,7 +41,7 @@ if TYPE_CHECKING:
         "invalid-format", "invalid-date", "invalid-time", "invalid-offset",
         "weekday-mismatch", "conflict", "offset-mismatch", "out-of-range",
         "unknown-zone", "offset-not-in-zone", "skipped-time", "repeated-time",
-        "not-relative", "unrepresentable",
+        "not-relative", "unrepresentable", "url-encoded", "invalid-tzinfo",
     ]  # fmt: skip
     # Every message template, by its stable id: a code, or a code and a variant.
     MessageId = Literal[
@@ -63,6 +63,8 @@ if TYPE_CHECKING:
         "unrepresentable.negative", "unrepresentable.too-large",
         "unrepresentable.quarter-hours", "unrepresentable.quarters", "unrepresentable.year",
         "unrepresentable.moscow-twice", "unrepresentable.before-1970",
+        "unknown-zone.too-long", "out-of-range.now-utc", "out-of-range.now-shown-in",
+        "out-of-range.from-now", "invalid-tzinfo", "url-encoded",
     ]  # fmt: skip
     HintId = Literal[
         "hint.empty", "hint.did-you-mean", "hint.write", "hint.whole-modifier",
@@ -72,7 +74,8 @@ if TYPE_CHECKING:
         "hint.weekday", "hint.last-day", "hint.zone-offset", "hint.m-or-mon",
         "hint.m-or-mon-number", "hint.whole-units", "hint.smaller-units", "hint.add-unit",
         "hint.units", "hint.t-joins", "hint.number-first", "hint.disambiguate",
-        "hint.modifiers-only", "hint.in-utc", "hint.smsc-unix",
+        "hint.modifiers-only", "hint.in-utc", "hint.smsc-unix", "hint.aware-zone",
+        "hint.url-decode", "hint.disambiguate-option", "hint.in-utc-option",
     ]  # fmt: skip
     Param = str | int
 
@@ -254,6 +257,8 @@ _CLASSES: dict[ErrorCode, type[BhtimeError]] = {
     "repeated-time": ZoneError,
     "not-relative": ParseError,
     "unrepresentable": RangeError,
+    "url-encoded": ParseError,
+    "invalid-tzinfo": ZoneError,
 }
 
 ERROR_CODES: tuple[ErrorCode, ...] = tuple(_CLASSES)
@@ -420,6 +425,26 @@ _MESSAGES: dict[str, Template] = {
         "local",
     ),
     "unrepresentable.before-1970": _T("smsc.ru's Unix-seconds time cannot be before 1970"),
+    # The arguments now and zone, not the text, at fault: these have no position.
+    "unknown-zone.too-long": _T(
+        "unknown zone {prefix!r} ({length} characters; no zone name is longer than {limit})",
+        "prefix length limit",
+        count="length",
+    ),
+    "out-of-range.now-utc": _T("now ({now}) is outside the years 0001-9999 in UTC", "now"),
+    "out-of-range.now-shown-in": _T(
+        "now ({now}) is outside the years 0001-9999 when shown in {zone}",
+        "now zone",
+    ),
+    "out-of-range.from-now": _T(
+        "{item!r} takes the date outside the years 0001-9999 from now = {now}",
+        "item now",
+    ),
+    "invalid-tzinfo": _T(
+        "{argument}: the tzinfo {tzinfo} gives no UTC offset",
+        "argument tzinfo",
+    ),
+    "url-encoded": _T("the text looks URL-encoded"),
 }
 
 _HINTS: dict[str, Template] = {
@@ -461,6 +486,13 @@ _HINTS: dict[str, Template] = {
     "hint.modifiers-only": _T("write the amount from now alone, such as '1d 2h'"),
     "hint.in-utc": _T("the same instant can be written in UTC: evaluate it with zone 'UTC'"),
     "hint.smsc-unix": _T("smsc.ru's '0<unix seconds>' form names the instant exactly"),
+    "hint.aware-zone": _T(
+        "pass an aware zone: a zoneinfo.ZoneInfo, a datetime.timezone, or a zone name"
+    ),
+    "hint.url-decode": _T("decode it first: {decoded!r}", "decoded"),
+    # The command line's words for hint.disambiguate and hint.in-utc.
+    "hint.disambiguate-option": _T("choose --disambiguate earlier, later or compatible"),
+    "hint.in-utc-option": _T("the same instant can be written in UTC: run it with -u"),
 }
 
 # Where the problem is, after the message.

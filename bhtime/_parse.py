@@ -15,6 +15,7 @@ from ._ast import CalendarDate, DayWord, Expression, Item, Modifier, Now, Timest
 from ._errors import BhtimeError, error
 from ._items import read_item
 from ._syntax import END_OF_TEXT, BadCharacter, BadToken, read
+from ._urlencoded import url_encoded_error
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -99,7 +100,11 @@ def _parse(text: str) -> Expression:
         return _combine(text, items)
     except BhtimeError as error:
         error.text = text
-        raise
+        # Checked only now that parsing failed: no cost when it succeeds.
+        encoded = url_encoded_error(text, _is_valid)
+        if encoded is None:
+            raise
+        raise encoded from None
 
 
 def _check_size(text: str) -> None:

@@ -32,6 +32,8 @@ __all__ = [
     "adopt_zone",
     "checked_offset",
     "fixed_offset",
+    "no_offset_error",
+    "offset_of",
     "offset_text",
     "place",
     "settle",
@@ -45,6 +47,10 @@ __all__ = [
 
 UTC = timezone.utc
 MAX_OFFSET = timedelta(hours=18)
+# Longer than every IANA name (the longest has 32 characters) and every offset
+# form: a longer name is refused before any look-up, so its cost stays bounded.
+MAX_ZONE_LENGTH = 48
+_QUOTED_PREFIX = 40
 
 
 class Placement(enum.Enum):
@@ -144,6 +150,7 @@ def checked_offset(
 def user_zone(zone: str | tzinfo) -> tzinfo:
     """The user zone: an IANA name, ``UTC``, ``Z``, ``+05:30``/``+0530``/``+05``, or a tzinfo."""
     if isinstance(zone, str):
+        _check_length(zone)
         return _named_user_zone(zone)
     if isinstance(zone, tzinfo):
         return adopt_zone(zone)
@@ -165,6 +172,7 @@ def _named_user_zone(name: str) -> tzinfo:
 @lru_cache(maxsize=256)
 def zone_id(name: str) -> tzinfo:
     """A ``[zone]`` of ISO_ZONED_DATE_TIME, read as ``java.time.ZoneId.of`` reads it."""
+    _check_length(name)
     if name in ("Z", *_JDK_PREFIXES):
         return UTC
     offset = name
@@ -192,6 +200,17 @@ def _offset_of(name: str, match: re.Match[str]) -> timedelta:
     )
 
 
+def _check_length(name: str) -> None:
+    if len(name) > MAX_ZONE_LENGTH:
+        raise error(
+            "unknown-zone",
+            "unknown-zone.too-long",
+            prefix=name[:_QUOTED_PREFIX] + "…",
+            length=len(name),
+            limit=MAX_ZONE_LENGTH,
+        )
+
+
 def _unknown_zone(name: str) -> BhtimeError:
     keys = zone_keys()
     by_case = {key.lower(): key for key in keys}
@@ -216,11 +235,44 @@ def adopt_zone(zone: tzinfo) -> tzinfo:
         return tzdata_zone(key)
     if isinstance(key, str) and key in ("UTC", "Z"):
         return UTC
-    fixed = zone.utcoffset(None)
+    try:
+        fixed = zone.utcoffset(None)
+    except NotImplementedError:
+        raise no_offset_error(zone, "zone") from None
     if fixed is not None:
         return fixed_offset(fixed)
     named = _dateutil_key(zone)
-    return tzdata_zone(named) if named else zone
+    if named:
+        return tzdata_zone(named)
+    offset_of(wall_time(_PROBE, zone), "zone")
+    return zone
+
+
+# Any time a working tzinfo has an offset for; a zone with none there has none at all.
+_PROBE = datetime(2000, 1, 1)
+
+
+def offset_of(moment: datetime, argument: str) -> timedelta:
+    """``moment.utcoffset()``, or a ZoneError naming ``argument`` when its tzinfo gives none."""
+    try:
+        offset = moment.utcoffset()
+    except (NotImplementedError, TypeError, ValueError) as failure:
+        # The tzinfo is the caller's code: a form that catches ValueError
+        # should see that the argument is at fault, not tzinfo's insides.
+        raise no_offset_error(moment.tzinfo, argument) from failure
+    if offset is None:
+        raise no_offset_error(moment.tzinfo, argument)
+    return offset
+
+
+def no_offset_error(zone: tzinfo | None, argument: str) -> BhtimeError:
+    """The error for ``argument`` (``now`` or ``zone``) whose tzinfo gives no UTC offset."""
+    return error(
+        "invalid-tzinfo",
+        argument=argument,
+        tzinfo=type(zone).__name__,
+        hint="hint.aware-zone",
+    )
 
 
 def _dateutil_key(zone: tzinfo) -> str | None:

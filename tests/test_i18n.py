@@ -15,7 +15,7 @@ import string
 import subprocess
 import sys
 import typing
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,7 +24,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import bhtime
-from bhtime import _errors, _locales, gateways
+from bhtime import _errors, _locales, cli, gateways
 from bhtime._errors import TERMS, error
 from bhtime.strategies import invalid_expressions
 
@@ -62,7 +62,9 @@ def test_error_code_is_a_literal_of_every_code() -> None:
     assert literal("ErrorCode") == bhtime.ERROR_CODES
     assert typing.get_origin(bhtime.ErrorCode) is typing.Literal
     assert typing.get_args(bhtime.ErrorCode) == bhtime.ERROR_CODES
-    assert len(set(bhtime.ERROR_CODES)) == len(bhtime.ERROR_CODES) == 27
+    assert (
+        len(set(bhtime.ERROR_CODES)) == len(bhtime.ERROR_CODES) == 29
+    )  # 27, url-encoded, invalid-tzinfo
 
 
 def test_every_code_has_a_class_and_a_message() -> None:
@@ -432,7 +434,31 @@ OTHERS: list[tuple[Callable[..., object], tuple[object, ...], dict[str, object]]
     (gateways.smpp_absolute, (datetime(1999, 1, 1, tzinfo=timezone.utc),), {}),
     (gateways.smsc_time, (datetime(2014, 10, 25, 22, 30, tzinfo=timezone.utc),), {}),
     (gateways.smsc_unix, (datetime(1969, 12, 31, tzinfo=timezone.utc),), {}),
-]
+    # now and zone at fault, not the text (tests/test_boundary.py).
+    (bhtime.evaluate, ("now",), {"zone": tzinfo(), "now": NOW}),
+    (bhtime.evaluate, ("now",), {"zone": "x" * 50, "now": NOW}),
+    (bhtime.evaluate, ("now",), {"zone": "UTC", "now": datetime(9999, 12, 31, 23, 55, tzinfo=timezone(timedelta(hours=-5)))}),
+    (bhtime.evaluate, ("now",), {"zone": "Asia/Tokyo", "now": datetime(9999, 12, 31, 23, 30, tzinfo=timezone.utc)}),
+    (bhtime.evaluate, ("tomorrow",), {"zone": "UTC", "now": datetime(9999, 12, 31, 12, tzinfo=timezone.utc)}),
+]  # fmt: skip
+
+
+def as_the_cli_shows(subject: object, call: Callable[..., object], **kwargs: object) -> None:
+    """``call``'s error with the hint the command line gives instead (its options' names)."""
+    try:
+        call(subject, **kwargs)
+    except bhtime.BhtimeError as made:
+        raise cli._for_the_cli(made) from None
+
+
+OTHERS += [
+    (as_the_cli_shows, ("2011-03-27T02:30", bhtime.evaluate), PARIS),
+    (
+        as_the_cli_shows,
+        (datetime(2017, 1, 1, tzinfo=timezone(timedelta(hours=5, minutes=7))), gateways.smpp_absolute),
+        {},
+    ),
+]  # fmt: skip
 
 
 def raised_by(
