@@ -165,6 +165,8 @@ class BhtimeError(ValueError):
 
     def explain(self, locale: str = "en") -> str:
         """Message, column, the text with a caret under the position, and hint, in ``locale``."""
+        if self._message_id is None:
+            locale = "en"  # an English message gets English column words too
         lines = [self.message_in(locale) + self._where(locale)]
         if self.text is not None and self.pos is not None:
             lines.extend(_caret_lines(self.text, self.pos))
@@ -560,13 +562,14 @@ def _rebuild(
     text: str | None,
     pos: int | None,
     hint: str | None,
-    end: int | None,
-    message_id: str | None,
-    hint_id: str | None,
-    params: dict[str, Param],
+    # Absent from an error pickled by bhtime 1.0: it unpickles untranslated.
+    end: int | None = None,
+    message_id: str | None = None,
+    hint_id: str | None = None,
+    params: dict[str, Param] | None = None,
 ) -> BhtimeError:
     rebuilt = cls(message, code=code, text=text, pos=pos, hint=hint, end=end)
-    rebuilt.params, rebuilt._message_id, rebuilt._hint_id = params, message_id, hint_id
+    rebuilt.params, rebuilt._message_id, rebuilt._hint_id = params or {}, message_id, hint_id
     return rebuilt
 
 
@@ -635,7 +638,8 @@ def closest(word: str, candidates: Iterable[str]) -> str | None:
     return matches[0] if matches else None
 
 
-if not TYPE_CHECKING:  # type checkers read ErrorCode above, and no catch-all
+# Type checkers read ErrorCode above, and see no catch-all __getattr__.
+if not TYPE_CHECKING:  # pragma: no branch - TYPE_CHECKING is True only for type checkers
 
     def __getattr__(name: str) -> object:
         # ErrorCode is a typing.Literal; typing is imported only when it is asked for.

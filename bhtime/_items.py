@@ -264,26 +264,23 @@ def _read_offset(cut: _Cut, allowed: frozenset[str], where: str) -> timedelta | 
         return None
     shape = _offset_shape(raw)
     if shape not in allowed:
-        fix = _with_colons(raw)
         raise error(
             "invalid-format",
             "invalid-format.offset-shape",
             pos=cut.pos("offset"),
             end=cut.stop("offset"),
-            hint="hint.write" if fix else None,
+            hint="hint.write",
             format=where,
             shapes=", ".join(sorted(allowed, key=len)),
             shape=shape,
-            fix=fix,
+            fix=_with_colons(raw),
         )
     return offset_value(raw, cut.pos("offset"))
 
 
-def _with_colons(raw: str) -> str | None:
-    """``+0100`` -> ``+01:00``; None for an offset too short to take a colon."""
+def _with_colons(raw: str) -> str:
+    """``+0100`` -> ``+01:00``, ``+010000`` -> ``+01:00:00``."""
     digits = raw[1:].replace(":", "")
-    if len(digits) < 4:
-        return None
     pairs = [digits[index : index + 2] for index in range(0, len(digits), 2)]
     return raw[0] + ":".join(pairs)
 
@@ -345,14 +342,13 @@ def _date_time(text: str, start: int, end: int) -> Timestamp:
 def _recommended(cut: _Cut) -> Timestamp:
     fraction = cut["fraction"]
     if fraction is None or len(fraction) != 3:
-        fix = _with_colons(cut["offset"] or "")
         raise error(
             "invalid-format",
             "invalid-format.recommended-fraction",
             pos=cut.pos("offset"),
             end=cut.stop("offset"),
-            hint="hint.write" if fix else None,
-            fix=fix,
+            hint="hint.write",
+            fix=_with_colons(cut["offset"] or ""),
         )
     if cut["t"] != "T":
         raise error(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import json
 import pickle
+import shutil
 import string
 import subprocess
 import sys
@@ -157,6 +158,41 @@ def test_russian_plural_forms() -> None:
     assert too_long(1021).startswith("выражение длиной 1021 символ,")
 
 
+def test_an_empty_po_file_has_no_entries() -> None:
+    assert _locales.read_po("") == {}
+    assert _locales.read_po("# only a comment\n") == {}
+
+
+def test_an_id_a_catalog_lacks_renders_as_none() -> None:
+    """message_in then falls back to English (see test_a_broken_translation_falls_back_...)."""
+    template = _errors._MESSAGES["empty"]
+    assert _locales.load("ru").text("no-such-id", template, {}) is None
+    assert _locales.render("ru", "no-such-id", template, {}) is None
+
+
+def test_a_word_without_a_form_is_its_dictionary_form() -> None:
+    word = _locales._Term("weekday", "Tuesday", _locales.load("ru"))
+    assert (str(word), format(word, ""), f"{word}") == ("вторник",) * 3
+    assert format(_locales._Term("weekday", "Caturday", _locales.load("ru")), "") == "Caturday"
+
+
+def test_the_command_writes_english_and_lists_what_is_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`python -m bhtime._locales`, run on a copy of the catalogs with one entry taken out."""
+    root = tmp_path / "locales"
+    shutil.copytree(_locales.ROOT, root)
+    russian = root / "ru" / "LC_MESSAGES" / "bhtime.po"
+    text = russian.read_text(encoding="utf-8")
+    russian.write_text(text.replace('msgstr "выражение пустое"', 'msgstr ""'), encoding="utf-8")
+    (root / "en" / "LC_MESSAGES" / "bhtime.po").write_text("stale", encoding="utf-8")
+    monkeypatch.setattr(_locales, "ROOT", str(root))
+    _locales.main()
+    assert capsys.readouterr().out == "en: 0 untranslated\nru: 1 untranslated\n  empty\n"
+    english = (root / "en" / "LC_MESSAGES" / "bhtime.po").read_text(encoding="utf-8")
+    assert english == _locales.english_catalog()
+
+
 def test_a_po_file_that_does_not_read_is_refused() -> None:
     with pytest.raises(ValueError, match="line 2"):
         _locales.read_po('msgid "a"\nmsgstr: "b"\n')
@@ -259,6 +295,8 @@ def test_an_error_built_the_old_way_shows_english_everywhere() -> None:
     old = bhtime.ZoneError("unknown zone 'Mars'", code="unknown-zone", hint="look it up")
     assert (old.message_in("ru"), old.hint_in("ru")) == ("unknown zone 'Mars'", "look it up")
     assert old.explain("ru") == str(old)
+    placed = bhtime.ParseError("unknown word 'x'", code="unknown-word", text="x", pos=0)
+    assert placed.explain("ru") == str(placed) == "unknown word 'x' (at column 1)\n  x\n  ^"
     assert old.params == {}
 
 
@@ -272,6 +310,13 @@ def test_a_translated_error_pickles_whole() -> None:
     made = typo()
     copy = pickle.loads(pickle.dumps(made))
     assert (copy.explain("ru"), copy.params, copy.end) == (made.explain("ru"), made.params, 7)
+
+
+def test_an_error_pickled_by_bhtime_1_0_unpickles() -> None:
+    """1.0 pickled (class, message, code, text, pos, hint); such an error shows English."""
+    old = _errors._rebuild(bhtime.ParseError, "unknown word 'x'", "unknown-word", "x", 0, None)
+    assert (str(old), old.end, old.params) == ("unknown word 'x' (at column 1)\n  x\n  ^", 1, {})
+    assert old.explain("ru") == str(old)
 
 
 def test_relocated_keeps_the_translation() -> None:
