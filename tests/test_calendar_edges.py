@@ -40,3 +40,11 @@ def test_leap_years_in_expressions(text: str, result: str) -> None:
 def test_february_29_of_a_common_year_is_rejected(text: str) -> None:
     with pytest.raises(bhtime.BhtimeError):
         bhtime.resolve(text, zone="UTC")
+
+
+def test_months_may_be_added_up_to_the_last_month_of_year_9999() -> None:
+    assert bhtime.resolve("9999-01-15 +1 month", zone="UTC") == "9999-02-15T00:00:00.000+0000"
+    assert bhtime.resolve("9999-11-15 +1 month", zone="UTC") == "9999-12-15T00:00:00.000+0000"
+    with pytest.raises(bhtime.BhtimeError) as caught:
+        bhtime.resolve("9999-12-15 +1 month", zone="UTC")
+    assert (caught.value.code, caught.value.pos) == ("out-of-range", 11)

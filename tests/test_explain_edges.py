@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from datetime import datetime, timezone
 
@@ -168,3 +169,11 @@ def test_a_parsed_expression_is_explained_as_its_text() -> None:
         explain(expression, zone="UTC", now=NOW).notes
         == explain("now +1h", zone="UTC", now=NOW).notes
     )
+
+
+def test_each_step_starts_where_the_one_before_it_ended() -> None:
+    steps = explain("2011-03-26T12:00 +1d +1h -1 month", zone=PARIS, now=NOW).steps
+    assert [step.kind for step in steps] == ["anchor", "modifier", "modifier", "modifier", "result"]
+    assert steps[0].before is None
+    for previous, step in itertools.pairwise(steps):
+        assert step.before is previous.after
