@@ -8,8 +8,8 @@ in the user zone. When asked, every step is recorded for ``explain``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, time, timedelta, timezone, tzinfo
+from typing import NamedTuple
 
 from ._ast import CalendarDate, Expression, Item, Modifier, Unit
 from ._calendar import days_in_month
@@ -38,8 +38,9 @@ _DAYS = {Unit.WEEKS: 7, Unit.DAYS: 1}
 _MONTHS = {Unit.YEARS: 12, Unit.MONTHS: 1}
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+# A named tuple, not a dataclass: dataclasses imports inspect, which costs a
+# first call more than all of bhtime's own modules.
+class Step(NamedTuple):
     """One step of an evaluation: which items, what they gave, how it was placed."""
 
     kind: str

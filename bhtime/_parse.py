@@ -45,7 +45,8 @@ class _Cache:
     Texts people type and programs send again are short and few; a long text
     is parsed again each time, in time linear in its length. The budget
     counts each text's characters plus a fixed cost for the objects around
-    it, which bounds the memory the cache holds: about 12 MiB at most.
+    it, which bounds the memory the cache holds: about 2 MiB at most
+    (tests/test_memory.py fills it with the densest texts it keeps).
     When full, the oldest entries go first.
     """
 
