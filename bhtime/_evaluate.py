@@ -9,7 +9,6 @@ in the user zone. When asked, every step is recorded for ``explain``.
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta, timezone, tzinfo
-from typing import NamedTuple
 
 from ._ast import CalendarDate, Expression, Item, Modifier, Unit
 from ._calendar import days_in_month
@@ -21,7 +20,6 @@ from ._tz import (
     UTC,
     Ambiguous,
     Placement,
-    Policy,
     fixed_offset,
     offset_text,
     place,
@@ -30,6 +28,14 @@ from ._tz import (
     wall_time,
     zone_id,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NamedTuple
+
+    from ._tz import Policy
+else:  # typing is slow to import: see _records
+    from ._records import NamedTuple
 
 __all__ = ["Step", "evaluate", "read_now", "resolve", "run"]
 

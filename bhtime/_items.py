@@ -602,12 +602,13 @@ _READERS: dict[str | None, Callable[[str, int, int], Item]] = {
 }
 
 
-def read_item(text: str, first: re.Match[str], last: re.Match[str]) -> Item:
-    """The item the grammar made of ``first`` to ``last``: one token, or a sign and its amount.
+def read_item(text: str, kind: str, first: re.Match[str], last: re.Match[str]) -> Item:
+    """The item the grammar made of ``first`` (a ``kind`` token) to ``last``: one token, or a
+    sign and its amount.
 
     The only item of two tokens is a sign with a bad amount after it
     (``- 1.5h``): always an error, whose hint keeps the sign.
     """
     if first is not last:
         _bad_amount(text, last.start(), last.end(), first.group())
-    return _READERS[first.lastgroup](text, first.start(), first.end())
+    return _READERS[kind](text, first.start(), first.end())

@@ -121,8 +121,8 @@ def _check_size(text: str) -> None:
 
 def _read_items(text: str) -> list[Item]:
     """The items of ``text`` in order, or the first error in it (see ``_syntax_error``)."""
-    tokens, spans, failure = read(text)
-    items = [read_item(text, tokens[first], tokens[last]) for first, last in spans]
+    _, spans, failure = read(text)
+    items = [read_item(text, kind, first, last) for kind, first, last in spans]
     if failure is not None:
         raise _syntax_error(text, failure)
     return items

@@ -18,6 +18,7 @@ PACKAGE = Path(bhtime.__file__).parent
 # import only modules before it. Modules not listed (the adapters: pydantic,
 # strategies, ...) sit on top, and no listed module may import them.
 FLOW = [
+    "_records",
     "_errors",
     "_calendar",
     "_tz",
