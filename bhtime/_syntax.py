@@ -27,22 +27,28 @@ def _lexer() -> tuple[re.Pattern[str], dict[str | None, str]]:
     """One regex that cuts as lark's basic lexer does, and each of its groups' terminal.
 
     Trying all fifteen terminals at every position costs most of a parse, so
-    the alternation is split by the token's first character: a branch per set
-    of characters that start the same terminals (digits, letters, signs,
-    whitespace, ...), each trying only those, still in lark's order. A
-    terminal that could start with any character is tried everywhere. The
-    last alternative takes one character that no terminal starts, so that one
-    pass of finditer cuts the whole text, gaps included. re.ASCII: as the
-    grammar is built (letters fold case in ASCII only).
+    the alternation is split by the token's first character: one branch for
+    letters, one for digits, one per other character, each trying only the
+    terminals that can start there, still in lark's order (branches with the
+    same terminals are one). A terminal that could start with any character
+    is tried everywhere. The last alternative takes one character that no
+    terminal starts, so that one pass of finditer cuts the whole text, gaps
+    included. re.ASCII: as the grammar is built (letters fold case in ASCII).
     """
     regexes = dict(TERMINALS)
-    anywhere = [name for name, _ in TERMINALS if FIRST[name] is None]
-    starts: dict[tuple[str, ...], str] = {}
+    by_category: dict[str, str] = {}
     for char in sorted({char for chars in FIRST.values() for char in chars or ""}):
-        names = tuple(name for name, _ in TERMINALS if char in (FIRST[name] or char))
-        starts[names] = starts.get(names, "") + char
+        category = (
+            "a" if char.isalpha() else "0" if char.isdigit() else " " if char.isspace() else char
+        )
+        by_category[category] = by_category.get(category, "") + char
+    starts: dict[tuple[str, ...], str] = {}
+    for chars in by_category.values():
+        names = tuple(name for name, _ in TERMINALS if _may_start(name, chars))
+        starts[names] = starts.get(names, "") + chars
+    anywhere = tuple(name for name, _ in TERMINALS if FIRST[name] is None)
     branches, kinds = [], {NO_TERMINAL: NO_TERMINAL}
-    for index, (names, chars) in enumerate([*starts.items(), (tuple(anywhere), "")]):
+    for index, (names, chars) in enumerate([*starts.items(), (anywhere, "")]):
         alternatives = []
         for name in names:
             kinds[f"{name}_{index}"] = name
@@ -52,6 +58,11 @@ def _lexer() -> tuple[re.Pattern[str], dict[str | None, str]]:
             branches.append(f"{guard}(?:{'|'.join(alternatives)})")
     pattern = "|".join([*branches, f"(?P<{NO_TERMINAL}>(?s:.))"])
     return re.compile(pattern, re.ASCII), kinds  # type: ignore[return-value]
+
+
+def _may_start(name: str, chars: str) -> bool:
+    first = FIRST[name]
+    return first is None or any(char in first for char in chars)
 
 
 _LEXER, _KINDS = _lexer()
@@ -101,19 +112,20 @@ def read(text: str) -> tuple[Tokens, list[Item], BadCharacter | BadToken | None]
     exactly those listed, and the item just before it is not.
     """
     tokens = list(_LEXER.finditer(text))
-    kinds = _KINDS
     items: list[Item] = []
     configuration: _Configuration | None = _START
     steps = _STEPS[_START]
-    for index, token in enumerate([*tokens, None]):
-        kind = END_OF_TEXT if token is None else kinds[token.lastgroup]
-        step = steps.get(kind) or _step(configuration, kind)  # type: ignore[arg-type]
+    # Steps are kept by the lexer's group name, which names the terminal: one
+    # lookup a token.
+    for index, group in enumerate([*[token.lastgroup for token in tokens], END_OF_TEXT]):
+        step = steps.get(group) or _step(configuration, group)  # type: ignore[arg-type]
         if step is None:
             return tokens, items, _failure(text, tokens, index)
         configuration, steps, sizes = step
-        for size in sizes:
-            first = tokens[index - size]
-            items.append((kinds[first.lastgroup], first, tokens[index - 1]))
+        if sizes:
+            for size in sizes:
+                first = tokens[index - size]
+                items.append((_KINDS[first.lastgroup], first, tokens[index - 1]))
     assert configuration is None, "the table accepts at the end of the text or fails before"
     return tokens, items, None
 
@@ -128,12 +140,14 @@ def clear_steps() -> None:
         steps.clear()
 
 
-def _step(configuration: _Configuration, kind: str) -> _Step | None:
-    """Run the table from ``configuration`` on ``kind``: reduce until it shifts, accepts or fails.
+def _step(configuration: _Configuration, group: str) -> _Step | None:
+    """Run the table from ``configuration`` on a token of the lexer's ``group``, or END_OF_TEXT:
+    reduce until it shifts, accepts or fails.
 
     Kept in ``_STEPS``: the configurations a text can reach are few (the
     grammar's one repetition is left-recursive, so the stack stays short).
     """
+    kind = _KINDS.get(group, group)
     stack = list(configuration)
     sizes: list[int] = []
     while True:
@@ -153,7 +167,7 @@ def _step(configuration: _Configuration, kind: str) -> _Step | None:
             break
     following = tuple(stack) or None
     step: _Step = (following, _STEPS.setdefault(following, {}), tuple(sizes))
-    _STEPS[configuration][kind] = step
+    _STEPS[configuration][group] = step
     return step
 
 

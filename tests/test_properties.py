@@ -189,3 +189,25 @@ def test_the_plain_date_time_reader_agrees_with_the_one_that_explains(text: str)
         assert plain is None
     else:
         assert plain in (None, explained)
+
+
+_RECOMMENDED_TEXTS = st.builds(
+    "{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}.{:03d}{}{:02d}{:02d}".format,
+    st.integers(0, 9999), st.integers(0, 13), st.integers(0, 32), st.integers(0, 25),
+    st.integers(0, 61), st.integers(0, 61), st.integers(0, 999), st.sampled_from("+-"),
+    st.integers(0, 19), st.integers(0, 61),
+)  # fmt: skip
+
+
+@given(_RECOMMENDED_TEXTS)
+def test_the_fast_recommended_reader_agrees_with_the_one_that_explains(text: str) -> None:
+    # Same timestamp, or the same error: the fast path gives way on any doubt.
+    from bhtime._items import _date_time, _date_time_fast
+
+    def outcome(reader: object) -> object:
+        try:
+            return reader(text, 0, len(text))  # type: ignore[operator]
+        except bhtime.BhtimeError as error:
+            return (error.code, error.pos, error.message)
+
+    assert outcome(_date_time_fast) == outcome(_date_time)
