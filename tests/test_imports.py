@@ -20,8 +20,11 @@ PACKAGE = Path(bhtime.__file__).parent
 FLOW = [
     "_records",
     "_errors",
+    "_locales",
+    "_urlencoded",
     "_calendar",
     "_tz",
+    "_localzone",
     "_table",
     "_syntax",
     "_ast",
