@@ -583,33 +583,103 @@ def _now(text: str, start: int, end: int) -> Now:
     return Now(start, end)
 
 
-# The recommended format exactly, as most texts that carry a timestamp write it.
-_RECOMMENDED = re.compile(
-    r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})\.([0-9]{3})([+-][0-9]{4})\Z"
+# -- fast paths ----------------------------------------------------------------
+#
+# Most timestamps, dates and times are written plainly: two digits a field,
+# values in range, an offset of a shape the format takes. Each reader below
+# reads such a token with one match and one constructor call, and gives any
+# other token (or any value the constructor refuses) to the full reader,
+# which reads it the same way or says what is wrong with it; the property
+# tests in tests/test_properties.py hold the two to the same outcome.
+
+_DATE = r"([0-9]{4})-([0-9]{2})-([0-9]{2})"
+_TIME = r"([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]{0,9}))?)?"
+# The offsets an ISO date-time, date or time takes (+HHMM is the recommended format's).
+_COLON_OFFSET = r"(Z|z|[+-][0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?"
+_RECOMMENDED = re.compile(_DATE + r"T([0-9]{2}):([0-9]{2}):([0-9]{2})\.([0-9]{3})([+-][0-9]{4})\Z")
+_PLAIN_DATE_TIME = re.compile(
+    _DATE + "[Tt]" + _TIME + r"(Z|z|[+-][0-9]{2}(?::[0-9]{2}(?::[0-9]{2})?)?)?\Z"
 )
+_PLAIN_DATE = re.compile(_DATE + _COLON_OFFSET + r"\Z")
+_PLAIN_BASIC_DATE = re.compile(
+    r"([0-9]{4})([0-9]{2})([0-9]{2})(Z|z|[+-][0-9]{2}(?:[0-9]{2}(?:[0-9]{2})?)?)?\Z"
+)
+_PLAIN_TIME = re.compile(_TIME + _COLON_OFFSET + r"\Z")
 
 
 def _date_time_fast(text: str, start: int, end: int) -> Timestamp:
-    """``_date_time`` for a plain recommended-format timestamp: one match, one datetime() call.
-
-    Anything else, and any value out of range, goes to ``_date_time``, which
-    reads the same timestamp or says what is wrong with it.
-    """
-    match = _RECOMMENDED.match(text, start, end)
-    if match is not None:
-        year, month, day, hour, minute, second, millis, offset_text = match.groups()
-        try:
+    """``_date_time`` for a plain recommended, offset or local date-time."""
+    try:
+        match = _RECOMMENDED.match(text, start, end)
+        if match is not None:
+            year, month, day, hour, minute, second, millis, raw = match.groups()
             local = datetime(
                 int(year), int(month), int(day), int(hour), int(minute), int(second),
                 int(millis) * 1000,
             )  # fmt: skip
-            offset = _offset_duration(offset_text)
-            instant = wall_time(local, UTC) - offset
-        except (ValueError, OverflowError):
+            name = "recommended"
+        else:
+            match = _PLAIN_DATE_TIME.match(text, start, end)
+            if match is None:
+                return _date_time(text, start, end)
+            year, month, day, hour, minute, second, fraction, raw = match.groups()
+            local = datetime(
+                int(year), int(month), int(day), int(hour), int(minute), int(second or 0),
+                int((fraction or "")[:6].ljust(6, "0")),
+            )  # fmt: skip
+            name = "ISO_LOCAL_DATE_TIME" if raw is None else "ISO_OFFSET_DATE_TIME"
+        if raw is None:
+            return Timestamp(start, end, name, local, None, None, None)
+        offset = _offset_duration(raw)
+        instant = wall_time(local, UTC) - offset
+    except (ValueError, OverflowError):  # day 31 of a 30-day month, hour 24, :60, year 0000
+        return _date_time(text, start, end)
+    return Timestamp(start, end, name, local, offset, None, instant)
+
+
+def _plain_date(
+    pattern: re.Pattern[str], name: str, text: str, start: int, end: int
+) -> CalendarDate | None:
+    match = pattern.match(text, start, end)
+    if match is None:
+        return None
+    year, month, day, raw = match.groups()
+    try:
+        value = date(int(year), int(month), int(day))
+        offset = None if raw is None else _offset_duration(raw)
+    except ValueError:
+        return None
+    return CalendarDate(start, end, name, value, offset)
+
+
+def _iso_date_fast(text: str, start: int, end: int) -> CalendarDate:
+    return _plain_date(_PLAIN_DATE, "ISO_DATE", text, start, end) or _iso_date(text, start, end)
+
+
+def _basic_date_fast(text: str, start: int, end: int) -> CalendarDate:
+    plain = _plain_date(_PLAIN_BASIC_DATE, "BASIC_ISO_DATE", text, start, end)
+    return plain or _basic_date(text, start, end)
+
+
+def _iso_time_fast(text: str, start: int, end: int) -> WallTime:
+    match = _PLAIN_TIME.match(text, start, end)
+    if match is not None:
+        hour, minute, second, fraction, raw = match.groups()
+        try:
+            value = time(
+                int(hour), int(minute), int(second or 0), int((fraction or "")[:6].ljust(6, "0"))
+            )
+            offset = None if raw is None else _offset_duration(raw)
+        except ValueError:
             pass
         else:
-            return Timestamp(start, end, "recommended", local, offset, None, instant)
-    return _date_time(text, start, end)
+            return WallTime(start, end, "ISO_TIME", value, offset)
+    return _iso_time(text, start, end)
+
+
+def clear_offsets() -> None:
+    """Forget the offsets read so far (see ``_parse.clear_caches``)."""
+    _offset_duration.cache_clear()
 
 
 # Each terminal that is an item on its own, and its reader: `(text, start, end)`
@@ -617,11 +687,11 @@ def _date_time_fast(text: str, start: int, end: int) -> Timestamp:
 _READERS: dict[str | None, Callable[[str, int, int], Item]] = {
     "DATE_TIME": _date_time_fast,
     "RFC_1123": _rfc_1123,
-    "ISO_DATE": _iso_date,
-    "BASIC_DATE": _basic_date,
+    "ISO_DATE": _iso_date_fast,
+    "BASIC_DATE": _basic_date_fast,
     "WIDE_YEAR": _wide_year,
     "DAY_WORD": _day_word,
-    "ISO_TIME": _iso_time,
+    "ISO_TIME": _iso_time_fast,
     "TIME_WORD": _time_word,
     "NOW": _now,
     "AMOUNT": _modifier,

@@ -13,8 +13,8 @@ from _thread import allocate_lock
 
 from ._ast import CalendarDate, DayWord, Expression, Item, Modifier, Now, Timestamp, WallTime
 from ._errors import BhtimeError, ConflictError, ParseError
-from ._items import read_item
-from ._syntax import END_OF_TEXT, BadCharacter, BadToken, read
+from ._items import clear_offsets, read_item
+from ._syntax import END_OF_TEXT, BadCharacter, BadToken, clear_steps, read
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -81,6 +81,16 @@ class _Cache:
 
 
 _CACHE = _Cache()
+
+
+def clear_caches() -> None:
+    """Forget every text, table step and offset parsed: the next parse starts cold.
+
+    For benchmarks and tests that measure a first parse; nothing else needs it.
+    """
+    _CACHE.clear()
+    clear_steps()
+    clear_offsets()
 
 
 def _pickled(expression: Expression) -> tuple[Callable[[str], Expression], tuple[str]]:

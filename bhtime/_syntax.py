@@ -114,7 +114,7 @@ def read(text: str) -> tuple[Tokens, list[Item], BadCharacter | BadToken | None]
     tokens = list(_LEXER.finditer(text))
     items: list[Item] = []
     configuration: _Configuration | None = _START
-    steps = _STEPS[_START]
+    steps = _STEPS.get(_START) or _STEPS.setdefault(_START, {})
     # Steps are kept by the lexer's group name, which names the terminal: one
     # lookup a token.
     for index, group in enumerate([*[token.lastgroup for token in tokens], END_OF_TEXT]):
@@ -167,7 +167,7 @@ def _step(configuration: _Configuration, group: str) -> _Step | None:
             break
     following = tuple(stack) or None
     step: _Step = (following, _STEPS.setdefault(following, {}), tuple(sizes))
-    _STEPS[configuration][group] = step
+    _STEPS.setdefault(configuration, {})[group] = step
     return step
 
 

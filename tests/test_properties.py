@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -191,23 +192,55 @@ def test_the_plain_date_time_reader_agrees_with_the_one_that_explains(text: str)
         assert plain in (None, explained)
 
 
-_RECOMMENDED_TEXTS = st.builds(
-    "{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}.{:03d}{}{:02d}{:02d}".format,
-    st.integers(0, 9999), st.integers(0, 13), st.integers(0, 32), st.integers(0, 25),
-    st.integers(0, 61), st.integers(0, 61), st.integers(0, 999), st.sampled_from("+-"),
-    st.integers(0, 19), st.integers(0, 61),
+_OFFSETS = st.sampled_from(
+    ["", "Z", "z", "+03", "-05", "+05:30", "-09:30", "+01:00:30", "+0300", "-0530", "+030015",
+     "+19", "+18:01", "+05:60", "+05:30:60", "+1"]
 )  # fmt: skip
+_FRACTIONS = st.one_of(st.just(""), st.text("0123456789", max_size=11).map(".{}".format))
 
 
-@given(_RECOMMENDED_TEXTS)
-def test_the_fast_recommended_reader_agrees_with_the_one_that_explains(text: str) -> None:
-    # Same timestamp, or the same error: the fast path gives way on any doubt.
-    from bhtime._items import _date_time, _date_time_fast
+def _date_text(sep: str) -> st.SearchStrategy[str]:
+    year = st.integers(0, 9999).map("{:04d}".format)
+    return st.builds(f"{{}}{sep}{{}}{sep}{{}}".format, year, _FIELD, _FIELD)
+
+
+def _time_text() -> st.SearchStrategy[str]:
+    seconds = st.one_of(st.just(""), st.tuples(_FIELD, _FRACTIONS).map(":{0[0]}{0[1]}".format))
+    return st.builds("{}:{}{}".format, _FIELD, _FIELD, seconds)
+
+
+_TOKENS = {
+    "DATE_TIME": st.builds(
+        "{}{}{}{}".format, _date_text("-"), st.sampled_from("Tt"), _time_text(), _OFFSETS
+    ),
+    "ISO_DATE": st.builds("{}{}".format, _date_text("-"), _OFFSETS),
+    "BASIC_DATE": st.builds("{}{}".format, _date_text(""), _OFFSETS),
+    "ISO_TIME": st.builds("{}{}".format, _time_text(), _OFFSETS),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_TOKENS))
+@given(data=st.data())
+def test_each_fast_reader_agrees_with_the_one_that_explains(kind: str, data: st.DataObject) -> None:
+    # Same item, or the same error: a fast path gives way on any doubt.
+    from bhtime import _items, _syntax
+
+    text = data.draw(_TOKENS[kind])
+    tokens = _syntax.read(text)[0]
+    assume(len(tokens) == 1 and _syntax.kind(tokens[0]) == kind)
+    fast = _items._READERS[kind]
+    full = {
+        "DATE_TIME": _items._date_time,
+        "ISO_DATE": _items._iso_date,
+        "BASIC_DATE": _items._basic_date,
+        "ISO_TIME": _items._iso_time,
+    }[kind]
+    assert fast is not full
 
     def outcome(reader: object) -> object:
         try:
             return reader(text, 0, len(text))  # type: ignore[operator]
         except bhtime.BhtimeError as error:
-            return (error.code, error.pos, error.message)
+            return (type(error), error.code, error.pos, error.message, error.hint)
 
-    assert outcome(_date_time_fast) == outcome(_date_time)
+    assert outcome(fast) == outcome(full)
