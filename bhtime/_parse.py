@@ -62,9 +62,11 @@ class _Cache:
 
     def keep(self, expression: Expression) -> Expression:
         text = expression.text
-        if len(text) > self.LONGEST or type(text) is not str:
-            return expression  # a str subclass could compare equal to a different text
-        with self._lock:
+        # Not kept: a long text, a str subclass (it could compare equal to a
+        # different text), or one met while another thread is keeping one.
+        if len(text) > self.LONGEST or type(text) is not str or not self._lock.acquire(False):
+            return expression
+        try:
             if text not in self._entries:
                 self._used += len(text) + self.ENTRY_COST
                 self._entries[text] = expression
@@ -72,6 +74,8 @@ class _Cache:
                 oldest = next(iter(self._entries))
                 self._used -= len(oldest) + self.ENTRY_COST
                 del self._entries[oldest]
+        finally:
+            self._lock.release()
         return expression
 
     def clear(self) -> None:
