@@ -134,7 +134,21 @@ def _check_size(text: str) -> None:
 
 
 def _read_items(text: str) -> list[Item]:
-    """The items of ``text`` in order, or the first error in it (see ``_syntax_error``)."""
+    """The items of ``text`` in order, or the first error in it.
+
+    Errors are reported in the order of the text, by three rules:
+
+    1. Items are read as the table completes them, which is once the token
+       after each is seen to fit: the fault of an item (a 30th of February, an
+       unknown word) is reported before any fault after it.
+    2. A character no item may contain (not ASCII, or an ASCII control
+       character) is reported where it is, before the fault of the item it is
+       glued to: ``todаy`` with a Cyrillic ``а`` is invalid-character at 3, not
+       an unknown word (tests/data/invalid/lexical.json).
+    3. Any other syntax fault comes after the fault of the item it interrupts,
+       which the table had not completed: that item is read alone first
+       (``_error_in_previous_item``).
+    """
     _, spans, failure = read(text)
     items = [read_item(text, kind, first, last) for kind, first, last in spans]
     if failure is not None:
