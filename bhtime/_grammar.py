@@ -32,7 +32,7 @@ GENERATED_HEADER = (
 def grammar_text() -> str:
     """The text of the grammar, from the package if installed, else the checkout."""
     packaged = Path(__file__).with_name(_GRAMMAR_NAME)
-    if packaged.is_file():
+    if packaged.is_file():  # pragma: no cover - in an installed wheel only; a checkout has grammar/
         return packaged.read_text(encoding="utf-8")
     in_checkout = Path(__file__).resolve().parent.parent / "grammar" / _GRAMMAR_NAME
     return in_checkout.read_text(encoding="utf-8")

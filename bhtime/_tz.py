@@ -233,7 +233,7 @@ if TYPE_CHECKING:
     Policy = Literal["compatible", "earlier", "later", "raise"]
 POLICIES: tuple[Policy, ...] = ("compatible", "earlier", "later", "raise")
 
-if not TYPE_CHECKING:  # type checkers read Policy above
+if not TYPE_CHECKING:  # pragma: no branch - type checkers read Policy above
 
     def __getattr__(name: str) -> object:
         # Policy is a typing.Literal; typing, slow to import, is imported only when it is asked for.

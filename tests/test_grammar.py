@@ -21,7 +21,7 @@ from lark import Lark, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
 from bhtime import _syntax, _table
-from bhtime._grammar import lark_parser, table_source
+from bhtime._grammar import _first_characters, lark_parser, table_source
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -168,3 +168,29 @@ def test_steps_kept_for_one_text_read_every_text(texts: list[str]) -> None:
     _syntax.clear_steps()
     cold = [our_outcome(text) for text in texts[::-1]][::-1]
     assert warm == cold
+
+
+@pytest.mark.parametrize(
+    ("regex", "first"),
+    [
+        ("ab", "a"),
+        ("(?i:ab)", "Aa"),
+        ("[0-9]x", "0123456789"),
+        ("(?i:[a-b])", "ABab"),
+        ("(?=x)y", "y"),
+        ("(?:a|b)c", "ab"),
+        ("a?b", "ab"),
+        ("a*", "a"),  # may match empty: a superset is all the lexer needs
+        ("(?:a|b?)c", "abc"),
+        (".", None),
+        ("[^a]", None),
+        (r"\d", None),
+        ("a|.", None),
+        ("(?:.)b", None),
+        ("(a)\\1", "a"),
+    ],
+)
+def test_the_first_characters_of_a_terminal(regex: str, first: str | None) -> None:
+    # The lexer tries a terminal only where its first character can start it:
+    # the set may be too wide, never too narrow (None: any character).
+    assert _first_characters(regex) == first

@@ -76,3 +76,21 @@ def test_the_cache_keeps_short_texts_and_repeats_hit_it() -> None:
     assert bhtime.parse("now -12 hours +1min") is first
     long_text = expression(0, 900)
     assert bhtime.parse(long_text) is not bhtime.parse(long_text)  # too long to keep
+
+
+def test_keeping_a_kept_text_again_costs_nothing() -> None:
+    _parse._CACHE.clear()
+    expression = bhtime.parse("now +1d")
+    used = _parse._CACHE._used
+    assert _parse._CACHE.keep(expression) is expression
+    assert _parse._CACHE._used == used
+    _parse._CACHE.clear()
+
+
+def test_a_text_met_while_another_thread_keeps_one_is_not_kept() -> None:
+    _parse._CACHE.clear()
+    with _parse._CACHE._lock:
+        bhtime.parse("now +2d")
+    assert _parse._CACHE.get("now +2d") is None
+    assert bhtime.parse("now +2d") is bhtime.parse("now +2d")
+    _parse._CACHE.clear()
