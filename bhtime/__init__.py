@@ -9,15 +9,17 @@
 
 from __future__ import annotations
 
-from ._errors import BhtimeError, ConflictError, ParseError, RangeError, ZoneError
+from ._errors import ERROR_CODES, BhtimeError, ConflictError, ParseError, RangeError, ZoneError
 
 __version__ = "1.0.0"
 
 __all__ = [
+    "ERROR_CODES",
     "BhtimeError",
     "CalendarDate",
     "ConflictError",
     "DayWord",
+    "ErrorCode",
     "Explanation",
     "Expression",
     "Item",
@@ -57,6 +59,7 @@ if TYPE_CHECKING:
         Unit,
         WallTime,
     )
+    from ._errors import ErrorCode
     from ._evaluate import Step, evaluate, resolve
     from ._explain import Explanation, explain
     from ._format import format_instant
@@ -69,6 +72,7 @@ _HOMES = {
     "CalendarDate": "._ast",
     "DayWord": "._ast",
     "Expression": "._ast",
+    "ErrorCode": "._errors",  # a typing.Literal: typing is imported only for it
     "Item": "._ast",
     "Modifier": "._ast",
     "Now": "._ast",

@@ -18,6 +18,8 @@ from bhtime import BhtimeError, ConflictError, ParseError, RangeError, ZoneError
 
 EXPECTED_EXPORTS = {
     "BhtimeError",
+    "ERROR_CODES",
+    "ErrorCode",
     "CalendarDate",
     "ConflictError",
     "DayWord",

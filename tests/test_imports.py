@@ -19,8 +19,9 @@ PACKAGE = Path(bhtime.__file__).parent
 # strategies, ...) sit on top, and no listed module may import them.
 FLOW = [
     "_records",
-    "_errors",
+    "_catalogue",
     "_locales",
+    "_errors",
     "_urlencoded",
     "_calendar",
     "_tz",
