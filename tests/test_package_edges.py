@@ -74,3 +74,10 @@ def test_the_grammar_shipped_in_the_package_is_read_before_the_checkouts(
     spec.loader.exec_module(module)
     assert module.grammar_text() == 'start: "packaged"\n'
     assert _grammar.grammar_text() != module.grammar_text()  # this checkout reads grammar/
+
+
+def test_an_expression_shows_its_word_now_and_where_it_stands() -> None:
+    expression = bhtime.parse("+1h now")
+    assert expression.now == bhtime.Now(4, 7)
+    assert expression.items[1] is expression.now
+    assert bhtime.parse("+1h").now is None
