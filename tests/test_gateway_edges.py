@@ -48,3 +48,15 @@ def test_smsc_time_out_of_its_years_names_the_time_parameter() -> None:
         "the year 2100 is outside 2000-2099, and smsc.ru's time parameter writes the year"
         " in two digits"
     )
+
+
+def test_smpp_absolute_writes_the_tenths_of_a_second() -> None:
+    moment = datetime(2011, 1, 1, 0, 0, 0, 900_000, tzinfo=timezone.utc)
+    assert gateways.smpp_absolute(moment) == "110101000000900+"
+    assert gateways.smpp_absolute(moment.replace(microsecond=899_999)) == "110101000000800+"
+
+
+def test_smpp_relative_blames_an_item_that_is_no_modifier_with_its_span() -> None:
+    failure = _refused("+1h now")
+    assert failure.code == "not-relative"
+    assert (failure.pos, failure.end) == (4, 7)

@@ -65,3 +65,33 @@ def test_an_error_repr_names_its_class_code_and_position() -> None:
     assert shown.startswith("ParseError(")
     assert "code='unknown-word'" in shown
     assert "pos=0" in shown
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"), [("utc", "UTC"), ("gmt", "GMT"), ("Etc/gmt+5", "Etc/GMT+5")]
+)
+def test_a_zone_name_in_the_wrong_case_is_answered_with_its_right_case(
+    written: str, meant: str
+) -> None:
+    # difflib finds nothing for these (no letter of 'utc' is in 'UTC'): only
+    # the case-blind lookup does.
+    with pytest.raises(bhtime.BhtimeError) as caught:
+        bhtime.resolve("now", zone=written)
+    assert caught.value.code == "unknown-zone"
+    assert caught.value.hint == f"did you mean '{meant}'?"
+
+
+def test_a_zero_offset_in_an_ambiguity_message_is_written_plus_zero() -> None:
+    with pytest.raises(bhtime.BhtimeError) as caught:
+        bhtime.resolve("2011-10-30 01:30", zone="Europe/London", disambiguate="raise")
+    assert caught.value.message == (
+        "2011-10-30 01:30 happens twice in Europe/London: the clocks go back from +01:00 to +00:00"
+    )
+
+
+def test_an_unknown_disambiguate_lists_the_policies_comma_separated() -> None:
+    with pytest.raises(
+        ValueError,
+        match=r"^disambiguate must be one of compatible, earlier, later, raise, not 'nope'$",
+    ):
+        bhtime.resolve("now", zone="UTC", disambiguate="nope")  # type: ignore[arg-type]
