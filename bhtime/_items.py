@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from ._errors import HintId
 
-__all__ = ["UNIT_SPELLINGS", "WORDS", "read_item"]
+__all__ = ["UNIT_SPELLINGS", "WORDS", "read_item", "read_token"]
 
 UNIT_SPELLINGS: dict[str, Unit] = {
     "years": Unit.YEARS, "year": Unit.YEARS, "y": Unit.YEARS,
@@ -784,6 +784,11 @@ _READERS: dict[str | None, Callable[[str, int, int], Item]] = {
     "BAD_AMOUNT": _bad_amount,
     "WORD": _word,
 }
+
+
+def read_token(text: str, kind: str, start: int, end: int) -> Item:
+    """The item of one ``kind`` token, ``text[start:end]``."""
+    return _READERS[kind](text, start, end)
 
 
 def read_item(text: str, kind: str, first: re.Match[str], last: re.Match[str]) -> Item:

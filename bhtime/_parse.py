@@ -10,11 +10,12 @@ from __future__ import annotations
 import copyreg
 import re
 from _thread import allocate_lock
+from collections import deque
 
 from ._ast import CalendarDate, DayWord, Expression, Item, Modifier, Now, Timestamp, WallTime
 from ._errors import BhtimeError, error
-from ._items import clear_offsets, read_item
-from ._syntax import END_OF_TEXT, BadCharacter, BadToken, clear_steps, read
+from ._items import clear_offsets, read_item, read_token
+from ._syntax import END_OF_TEXT, BadCharacter, BadToken, clear_steps, first_token, lone_kind, read
 from ._urlencoded import url_encoded_error
 
 TYPE_CHECKING = False
@@ -59,6 +60,10 @@ class _Cache:
 
     def __init__(self) -> None:
         self._entries: dict[str, Expression] = {}
+        # The texts in the order they were kept. Not next(iter(entries)): a
+        # dict that keeps losing its first entries is scanned past each dead
+        # slot, which made keeping a text cost as much as parsing it.
+        self._order: deque[str] = deque()
         self._used = 0
         self._lock = allocate_lock()  # threading's Lock, without importing threading
         self.get = self._entries.get
@@ -73,8 +78,9 @@ class _Cache:
             if text not in self._entries:
                 self._used += len(text) + self.ENTRY_COST
                 self._entries[text] = expression
+                self._order.append(text)
             while self._used > self.BUDGET:
-                oldest = next(iter(self._entries))
+                oldest = self._order.popleft()
                 self._used -= len(oldest) + self.ENTRY_COST
                 del self._entries[oldest]
         finally:
@@ -84,6 +90,7 @@ class _Cache:
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
+            self._order.clear()
             self._used = 0
 
 
@@ -110,8 +117,12 @@ copyreg.pickle(Expression, _pickled)
 
 def _parse(text: str) -> Expression:
     _check_size(text)
+    first = first_token(text)
+    alone = _lone_item(text, first)
+    if alone is not None:
+        return alone
     try:
-        items = _read_items(text)
+        items = _read_items(text, first)
         return _combine(text, items)
     except BhtimeError as error:
         error.text = text
@@ -120,6 +131,24 @@ def _parse(text: str) -> Expression:
         if encoded is None:
             raise
         raise encoded from None
+
+
+def _lone_item(text: str, first: re.Match[str]) -> Expression | None:
+    """The expression of a text that is one token and one item, or None for the general path.
+
+    A fast path for the commonest text, one timestamp: ``_read_items`` would
+    give this one item. A faulty item goes to the general path, which reports
+    its error by the rules there (tests/test_properties.py holds both paths to
+    one outcome).
+    """
+    kind = lone_kind(text, first)
+    if kind is None:
+        return None
+    try:
+        item = read_token(text, kind, 0, len(text))
+    except BhtimeError:
+        return None
+    return _combine(text, [item])
 
 
 def _check_size(text: str) -> None:
@@ -136,7 +165,7 @@ def _check_size(text: str) -> None:
         raise error("empty", text=text, pos=0, end=len(text), hint="hint.empty")
 
 
-def _read_items(text: str) -> list[Item]:
+def _read_items(text: str, first: re.Match[str]) -> list[Item]:
     """The items of ``text`` in order, or the first error in it.
 
     Errors are reported in the order of the text, by three rules:
@@ -152,7 +181,7 @@ def _read_items(text: str) -> list[Item]:
        which the table had not completed: that item is read alone first
        (``_error_in_previous_item``).
     """
-    _, spans, failure = read(text)
+    _, spans, failure = read(text, first)
     items = [read_item(text, kind, first, last) for kind, first, last in spans]
     if failure is not None:
         raise _syntax_error(text, failure)

@@ -15,7 +15,7 @@ import re
 
 from ._table import END, FIRST, RULES, START, STATES, TERMINALS
 
-__all__ = ["BadCharacter", "BadToken", "Item", "clear_steps", "kind", "read"]
+__all__ = ["BadCharacter", "BadToken", "Item", "clear_steps", "first_token", "kind", "lone_kind", "read"]
 
 NO_TERMINAL = "_NO_TERMINAL"
 """The lexer's kind for a character that starts no terminal; no state takes it."""
@@ -104,14 +104,22 @@ class BadToken(Exception):
         self.value = value
 
 
-def read(text: str) -> tuple[Tokens, list[Item], BadCharacter | BadToken | None]:
+def read(
+    text: str, first: re.Match[str] | None = None
+) -> tuple[Tokens, list[Item], BadCharacter | BadToken | None]:
     """The tokens of ``text``, its items in order, and where the table fails.
+
+    ``first``, when given, is ``first_token(text)``; the lexer goes on where
+    it ends (no terminal looks behind, so the tokens are those of one pass).
 
     Items are listed in the order the table reduces them: an item is complete
     once the token after it is seen to fit, so the items before a failure are
     exactly those listed, and the item just before it is not.
     """
-    tokens = list(_LEXER.finditer(text))
+    if first is None:
+        tokens = list(_LEXER.finditer(text))
+    else:
+        tokens = [first, *_LEXER.finditer(text, first.end())]
     items: list[Item] = []
     configuration: _Configuration | None = _START
     steps = _STEPS.get(_START) or _STEPS.setdefault(_START, {})
@@ -128,6 +136,42 @@ def read(text: str) -> tuple[Tokens, list[Item], BadCharacter | BadToken | None]
                 items.append((_KINDS[first.lastgroup], first, tokens[index - 1]))
     assert configuration is None, "the table accepts at the end of the text or fails before"
     return tokens, items, None
+
+
+def first_token(text: str) -> re.Match[str]:
+    """The first token of ``text`` (not empty): ``read`` goes on from it."""
+    token = _LEXER.match(text)
+    assert token is not None, "the lexer's last alternative takes any character"
+    return token
+
+
+def lone_kind(text: str, token: re.Match[str]) -> str | None:
+    """The terminal of ``token`` when it is all of ``text`` and a whole expression alone, else None.
+
+    Most texts sent are one timestamp: for them, ``read`` would give exactly
+    this token as the one item, so a caller may read it directly.
+    """
+    if token.end() != len(text):
+        return None
+    group = token.lastgroup
+    alone = _ALONE.get(group)  # type: ignore[arg-type]
+    if alone is None:
+        alone = _ALONE[group] = _is_alone(group)  # type: ignore[index]
+    return _KINDS[group] if alone else None  # type: ignore[index]
+
+
+# Per lexer group: whether one token of it is a whole expression. A fact of
+# the table, so never cleared; one entry per group at most.
+_ALONE: dict[str, bool] = {}
+
+
+def _is_alone(group: str) -> bool:
+    """Whether the table accepts one ``group`` token, as one item of that token."""
+    first = _step(_START, group)
+    if first is None or first[0] is None:
+        return False
+    last = _step(first[0], END_OF_TEXT)
+    return last is not None and last[0] is None and first[2] + last[2] == (1,)
 
 
 _START: _Configuration = (START,)
