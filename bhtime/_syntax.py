@@ -15,7 +15,16 @@ import re
 
 from ._table import END, FIRST, RULES, START, STATES, TERMINALS
 
-__all__ = ["BadCharacter", "BadToken", "Item", "clear_steps", "first_token", "kind", "lone_kind", "read"]
+__all__ = [
+    "BadCharacter",
+    "BadToken",
+    "Item",
+    "clear_steps",
+    "first_token",
+    "kind",
+    "lone_kind",
+    "read",
+]
 
 NO_TERMINAL = "_NO_TERMINAL"
 """The lexer's kind for a character that starts no terminal; no state takes it."""
@@ -153,11 +162,11 @@ def lone_kind(text: str, token: re.Match[str]) -> str | None:
     """
     if token.end() != len(text):
         return None
-    group = token.lastgroup
-    alone = _ALONE.get(group)  # type: ignore[arg-type]
+    group = str(token.lastgroup)  # every alternative is a named group
+    alone = _ALONE.get(group)
     if alone is None:
-        alone = _ALONE[group] = _is_alone(group)  # type: ignore[index]
-    return _KINDS[group] if alone else None  # type: ignore[index]
+        alone = _ALONE[group] = _is_alone(group)
+    return _KINDS[group] if alone else None
 
 
 # Per lexer group: whether one token of it is a whole expression. A fact of

@@ -30,7 +30,7 @@ def _general(text: str) -> object:
     """What the table-driven path gives: the expression, or the error's code and position."""
     try:
         return _parse._combine(text, _parse._read_items(text, _syntax.first_token(text)))
-    except Exception as error:  # noqa: BLE001 - compared, not swallowed
+    except Exception as error:
         return (type(error), getattr(error, "code", None), getattr(error, "pos", None))
 
 
