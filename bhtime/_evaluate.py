@@ -116,6 +116,10 @@ def run(
         raise ValueError(f"disambiguate must be one of {', '.join(POLICIES)}, not {disambiguate!r}")
     user = user_zone(zone)
     current = read_now(now)
+    if steps is None:
+        alone = _lone_instant(expression)
+        if alone is not None:
+            return _converted(alone, user, expression.text)
     # One guard for every step: `culprit` is the item being applied when a
     # year leaves 0001-9999 or the `raise` policy meets a gap (SPEC §8).
     culprit: Item | None = None
@@ -124,7 +128,10 @@ def run(
         if steps is not None:
             anchor = Step("anchor", _anchor_items(expression), None, moment, placement, local)
             steps.append(anchor)
-        for culprit in expression.modifiers:
+        modifiers = expression.modifiers
+        if steps is None and len(modifiers) > 1:
+            moment, modifiers = _clock_run(moment, modifiers)
+        for culprit in modifiers:
             moment = _apply(moment, culprit, steps)
     except (Ambiguous, OverflowError) as failure:
         if culprit is None and isinstance(failure, OverflowError) and _dated_by_now(expression):
@@ -135,6 +142,51 @@ def run(
     if steps is not None:
         steps.append(Step("result", (), moment, result, Placement.UNIQUE))
     return result
+
+
+def _lone_instant(expression: Expression) -> datetime | None:
+    """The instant of a timestamp with an offset and no modifier, or None.
+
+    No modifier moves it, so its step zone changes nothing (SPEC §6): it is
+    shown in the user zone directly. Not in the years 1 and 9999, where
+    reading it in its step zone may leave the range, an error of its own.
+    """
+    stamp = expression.timestamp
+    if stamp is None or expression.modifiers:
+        return None
+    instant = stamp.instant
+    if instant is None or not 1 < instant.year < 9999:
+        return None
+    return instant
+
+
+# Far enough from the years 1 and 9999, a run of clock modifiers that moves
+# no further than this cannot leave the range at any step.
+_SAFE_RUN_SECONDS = 300 * 86400
+
+
+def _clock_run(
+    moment: datetime, modifiers: tuple[Modifier, ...]
+) -> tuple[datetime, tuple[Modifier, ...]]:
+    """The leading clock modifiers applied as one move, and the modifiers left.
+
+    Clock units move the timeline (SPEC §6 step 2), so moving by their sum
+    once is moving by each in turn: ``now -12 hours +1min`` is one timedelta.
+    Only where no step could leave the range, so no error can differ.
+    """
+    total = reach = count = 0
+    for modifier in modifiers:
+        seconds = _SECONDS.get(modifier.unit)
+        if seconds is None:
+            break
+        total += modifier.amount * seconds
+        reach += abs(modifier.amount) * seconds
+        count += 1
+    if count < 2 or reach > _SAFE_RUN_SECONDS or not 1 < moment.year < 9999:
+        return moment, modifiers
+    zone = moment.tzinfo
+    moved = (moment.astimezone(UTC) + timedelta(0, total)).astimezone(zone)
+    return moved, modifiers[count:]
 
 
 def _shown_in(expression: Expression, moment: datetime, user: tzinfo) -> datetime:

@@ -7,11 +7,15 @@ and arbitrary text in the language's alphabet.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from hypothesis import event, given
 from hypothesis import strategies as st
 
-from bhtime import _parse, _syntax
+from bhtime import BhtimeError, _parse, _syntax
+from bhtime._evaluate import Step, run
+from bhtime._tz import UTC
 from bhtime.strategies import expressions, invalid_expressions, timestamps
 
 # One-token texts of every kind (most take the fast path), then faulty ones
@@ -54,3 +58,46 @@ def test_a_lone_item_is_read_as_the_table_reads_it(
             general.now,
             general.modifiers,
         )
+
+
+def _evaluated(text: str, zone: str, now: datetime, steps: list[Step] | None) -> object:
+    """The instant (with its zone's name and offset), or the error's code and position."""
+    try:
+        moment = run(text, zone=zone, now=now, disambiguate="compatible", steps=steps)
+    except BhtimeError as error:
+        return (error.code, error.pos, error.end)
+    return (moment, moment.utcoffset(), str(moment.tzinfo))
+
+
+_NOWS = st.datetimes(
+    min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30), timezones=st.just(UTC)
+)
+_ZONES = st.sampled_from(
+    ["UTC", "Europe/Moscow", "America/New_York", "+05:30", "Australia/Lord_Howe"]
+)
+# Clock runs, near the edges of the range too, and lone timestamps.
+_EVALUATED = (
+    expressions()
+    | timestamps()
+    | st.lists(
+        st.builds(
+            "{}{} {}".format,
+            st.sampled_from("+-"),
+            st.integers(0, 10**7),
+            st.sampled_from(["h", "min", "s", "d", "mon"]),
+        ),
+        min_size=1,
+        max_size=4,
+    ).map(" ".join)
+    | st.sampled_from(["0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "0001-01-01T05:00:00+05:00"])
+)
+
+
+@given(_EVALUATED, _ZONES, _NOWS)
+def test_the_fast_evaluation_gives_what_the_recorded_steps_give(
+    text: str, zone: str, now: datetime
+) -> None:
+    # Recording steps (for explain) takes the general path, step by step.
+    fast = _evaluated(text, zone, now, None)
+    event("an error" if len(fast) == 3 and isinstance(fast[0], str) else "an instant")
+    assert fast == _evaluated(text, zone, now, [])
