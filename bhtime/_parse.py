@@ -16,7 +16,6 @@ from ._ast import CalendarDate, DayWord, Expression, Item, Modifier, Now, Timest
 from ._errors import BhtimeError, error
 from ._items import clear_offsets, read_item, read_token
 from ._syntax import END_OF_TEXT, BadCharacter, BadToken, clear_steps, first_token, lone_kind, read
-from ._urlencoded import url_encoded_error
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -126,7 +125,10 @@ def _parse(text: str) -> Expression:
         return _combine(text, items)
     except BhtimeError as error:
         error.text = text
-        # Checked only now that parsing failed: no cost when it succeeds.
+        # Checked only now that parsing failed: no cost when it succeeds,
+        # nor the import for a first call.
+        from ._urlencoded import url_encoded_error  # noqa: PLC0415
+
         encoded = url_encoded_error(text, _is_valid)
         if encoded is None:
             raise

@@ -101,3 +101,12 @@ def test_the_fast_evaluation_gives_what_the_recorded_steps_give(
     fast = _evaluated(text, zone, now, None)
     event("an error" if len(fast) == 3 and isinstance(fast[0], str) else "an instant")
     assert fast == _evaluated(text, zone, now, [])
+
+
+@given(_ANY | st.text(min_size=1, max_size=12))
+def test_the_first_token_is_cut_as_the_whole_lexer_cuts_it(text: str) -> None:
+    # The first token is cut by its first character's branch alone.
+    first = _syntax.first_token(text)
+    whole = _syntax._LEXER.match(text)
+    assert whole is not None
+    assert (first.lastgroup, first.end()) == (whole.lastgroup, whole.end())
