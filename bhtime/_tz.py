@@ -75,16 +75,14 @@ def _tzdata_zone_class() -> type[TzdataZone]:
     """
     from zoneinfo import ZoneInfo  # noqa: PLC0415
 
-    def __reduce__(self: ZoneInfo) -> tuple[object, ...]:
-        return (tzdata_zone, (self.key,))
+    class TzdataZone(ZoneInfo):
+        """A ``ZoneInfo`` read from the tzdata package; it pickles by its key."""
 
-    namespace = {
-        "__doc__": "A ``ZoneInfo`` read from the tzdata package; it pickles by its key.",
-        "__module__": __name__,
-        "__qualname__": "TzdataZone",
-        "__reduce__": __reduce__,
-    }
-    return type("TzdataZone", (ZoneInfo,), namespace)  # type: ignore[return-value]
+        def __reduce__(self) -> tuple[object, ...]:
+            return (tzdata_zone, (self.key,))
+
+    TzdataZone.__qualname__ = "TzdataZone"  # as if made at the module's top level
+    return TzdataZone  # type: ignore[return-value]  # the one TYPE_CHECKING declares
 
 
 def _is_zoneinfo(zone: tzinfo) -> bool:
