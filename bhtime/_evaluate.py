@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta, timezone, tzinfo
 
-from ._ast import CalendarDate, Expression, Item, Modifier, Unit
+from ._ast import CalendarDate, Expression, Item, Modifier, Unit, WallTime
 from ._calendar import days_in_month
 from ._errors import BhtimeError, error
 from ._format import format_instant
@@ -339,6 +339,10 @@ def _anchor(expression: Expression, user: tzinfo, current: datetime, policy: Pol
         )
         return stamp.instant.astimezone(step_zone), None, Placement.UNIQUE
     day, clock = expression.date, expression.time
+    if isinstance(day, CalendarDate) and 1 < current.year < 9999:
+        # The date is written, so now's wall clock is not needed: nor can now
+        # leave the years when shown in the user zone, the one error it gives.
+        return _calendar_anchor(day, clock, user, policy)
     # Not the text's fault when this leaves the years: pos=None, naming now.
     local_now = _converted(current, user, None)
     if day is None and clock is None:
@@ -359,6 +363,18 @@ def _anchor(expression: Expression, user: tzinfo, current: datetime, policy: Pol
     # offset, as now.plusDays(n) does (SPEC §6).
     local = datetime.combine(date_value, local_now.time())
     return _placed(local, step_zone, local_now.utcoffset(), policy)
+
+
+def _calendar_anchor(
+    day: CalendarDate, clock: WallTime | None, user: tzinfo, policy: Policy
+) -> _Placed:
+    """``_anchor`` for a written date, and perhaps a time: midnight unless the time is given."""
+    offset = day.offset
+    if offset is None and clock is not None:
+        offset = clock.offset  # Z is timedelta(0): falsy, yet written
+    step_zone = user if offset is None else fixed_offset(offset)
+    local = datetime.combine(day.value, time(0) if clock is None else clock.value)
+    return _placed(local, step_zone, None, policy)
 
 
 def _placed(local: datetime, zone: tzinfo, prefer: timedelta | None, policy: Policy) -> _Placed:

@@ -39,7 +39,15 @@ def parse(text: str, /) -> Expression:
     """
     if not isinstance(text, str):
         raise TypeError(f"expected a str, not {type(text).__name__}")
-    return _CACHE.get(text) or _CACHE.keep(_parse(text))
+    expression = _CACHE.get(text)
+    if expression is None:
+        expression = _parse(text)
+        # One item (a timestamp, most often) is read about as fast as it is
+        # looked up, and timestamps are seldom sent twice: keeping them would
+        # only push out the texts that are.
+        if len(expression.items) > 1:
+            _CACHE.keep(expression)
+    return expression
 
 
 class _Cache:
@@ -150,6 +158,15 @@ def _lone_item(text: str, first: re.Match[str]) -> Expression | None:
         item = read_token(text, kind, 0, len(text))
     except BhtimeError:
         return None
+    # What _combine makes of one item: nothing to conflict with.
+    kind_of_item = type(item)
+    items = (item,)
+    if kind_of_item is Timestamp:
+        return Expression(text, items, item, None, None, None, ())  # type: ignore[arg-type]
+    if kind_of_item is CalendarDate or kind_of_item is DayWord:
+        return Expression(text, items, None, item, None, None, ())  # type: ignore[arg-type]
+    if kind_of_item is WallTime:
+        return Expression(text, items, None, None, item, None, ())  # type: ignore[arg-type]
     return _combine(text, [item])
 
 

@@ -13,8 +13,9 @@ import pytest
 from hypothesis import event, given
 from hypothesis import strategies as st
 
-from bhtime import BhtimeError, _parse, _syntax
+from bhtime import BhtimeError, _items, _parse, _syntax
 from bhtime._evaluate import Step, run
+from bhtime._items import UNIT_SPELLINGS
 from bhtime._tz import UTC
 from bhtime.strategies import expressions, invalid_expressions, timestamps
 
@@ -110,3 +111,20 @@ def test_the_first_token_is_cut_as_the_whole_lexer_cuts_it(text: str) -> None:
     whole = _syntax._LEXER.match(text)
     assert whole is not None
     assert (first.lastgroup, first.end()) == (whole.lastgroup, whole.end())
+
+
+@given(
+    st.builds(
+        "{}{}{}{}".format,
+        st.sampled_from(["", "+", "-", "+ "]),
+        st.integers(0, 10**6),
+        st.sampled_from(["", " ", "  "]),
+        st.sampled_from([*sorted(UNIT_SPELLINGS), "MIN", "Hours"]),
+    )
+)
+def test_a_modifier_looked_up_means_what_it_read(token: str) -> None:
+    # The first read keeps the meaning, the second looks it up: both as read afresh.
+    kind = "AMOUNT" if token[0].isdigit() else "SIGNED_AMOUNT"
+    fresh = _items._modifier_meaning(token, 0, len(token))
+    assert _items.read_token(token, kind, 0, len(token)) == (0, len(token), *fresh)
+    assert _items.read_token(token, kind, 0, len(token)) == (0, len(token), *fresh)
