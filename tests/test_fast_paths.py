@@ -13,7 +13,7 @@ import pytest
 from hypothesis import event, given
 from hypothesis import strategies as st
 
-from bhtime import BhtimeError, _items, _parse, _syntax
+from bhtime import BhtimeError, _items, _parse, _syntax, cli
 from bhtime._evaluate import Step, run
 from bhtime._items import UNIT_SPELLINGS
 from bhtime._tz import UTC
@@ -104,7 +104,7 @@ def test_the_fast_evaluation_gives_what_the_recorded_steps_give(
     assert fast == _evaluated(text, zone, now, [])
 
 
-@given(_ANY | st.text(min_size=1, max_size=12))
+@given((_ANY | st.text(min_size=1, max_size=12)).filter(bool))  # first_token takes no ""
 def test_the_first_token_is_cut_as_the_whole_lexer_cuts_it(text: str) -> None:
     # The first token is cut by its first character's branch alone.
     first = _syntax.first_token(text)
@@ -128,3 +128,52 @@ def test_a_modifier_looked_up_means_what_it_read(token: str) -> None:
     fresh = _items._modifier_meaning(token, 0, len(token))
     assert _items.read_token(token, kind, 0, len(token)) == (0, len(token), *fresh)
     assert _items.read_token(token, kind, 0, len(token)) == (0, len(token), *fresh)
+
+
+_ARGUMENTS = st.lists(
+    st.sampled_from(
+        ["now", "-12", "hours", "+1min", "2017-04-25T00:41:27.000+0300", "-", "--", "", "x y",
+         "-z", "--zone", "UTC", "Europe/Moscow", "-05:00", "--now", "--json", "-u", "--explain",
+         "--zone=UTC", "-h", "--style", "smsc", "-f", "--disambiguate", "later"]
+    ),
+    max_size=6,
+)  # fmt: skip
+
+
+@given(_ARGUMENTS)
+def test_the_quick_arguments_are_what_argparse_reads(argv: list[str]) -> None:
+    # The quick path reads only what argparse reads the same way; the rest is argparse's.
+    quick = cli._quick_arguments(argv)
+    event("quick" if quick is not None else "argparse")
+    if quick is not None:
+        assert vars(quick) == vars(cli._parser().parse_args(cli._options_first(argv)))
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["now", "-z", "UTC", "--now", "2017-04-25T00:41:27.123+0300"],
+        ["tomorrow", "14:00", "--zone", "Europe/Moscow", "--now", "2017-04-25T00:41:27.123+0300"],
+        ["2017-04-25T00:41:27.000+0300", "-z", "Asia/Kathmandu"],
+        ["tomorow", "-z", "UTC"],  # an invalid expression: status 1, the error on stderr
+        ["now", "-z", "Mars/Olympus"],  # an unknown zone: argparse's usage error, status 2
+        ["now", "-z", "UTC", "--now", "tomorrow"],  # --now needs a timestamp: status 2
+        ["2011-03-27T02:30:00", "-z", "Europe/Moscow", "--now", "2011-03-26T01:30:00Z"],
+    ],
+)
+def test_the_quick_path_prints_what_argparse_s_path_prints(
+    argv: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert cli._quick_arguments(argv) is not None
+
+    def outcome() -> tuple[object, str, str]:
+        try:
+            status: object = cli.main(argv)
+        except SystemExit as exit:
+            status = ("exit", exit.code)
+        printed = capsys.readouterr()
+        return status, printed.out, printed.err
+
+    quick = outcome()
+    monkeypatch.setattr(cli, "_quick_arguments", lambda argv: None)
+    assert outcome() == quick
