@@ -27,7 +27,8 @@ __all__ = ["MAX_LENGTH", "parse"]
 
 MAX_LENGTH = 1000
 _WHITESPACE = " \t\r\n"
-_TRAILING_OFFSET = re.compile(r"[+-][0-9:]+\Z")
+# A pattern, compiled (and kept) by re on its first use: only an error needs it.
+_TRAILING_OFFSET = r"[+-][0-9:]+\Z"
 
 
 def parse(text: str, /) -> Expression:
@@ -315,7 +316,7 @@ def _is_valid(text: str) -> bool:
 def _offset_read_last(previous: str, last: Item) -> int | None:
     """Where the offset of ``last``, the last item of ``previous``, starts, if it ends with one."""
     offset = getattr(last, "offset", None)
-    match = _TRAILING_OFFSET.search(previous)
+    match = re.search(_TRAILING_OFFSET, previous)
     if offset is None or match is None or last.end != len(previous):
         return None
     return match.start()
