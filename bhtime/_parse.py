@@ -40,15 +40,7 @@ def parse(text: str, /) -> Expression:
     """
     if not isinstance(text, str):
         raise TypeError(f"expected a str, not {type(text).__name__}")
-    expression = _CACHE.get(text)
-    if expression is None:
-        expression = _parse(text)
-        # One item (a timestamp, most often) is read about as fast as it is
-        # looked up, and timestamps are seldom sent twice: keeping them would
-        # only push out the texts that are.
-        if len(expression.items) > 1:
-            _CACHE.keep(expression)
-    return expression
+    return _CACHE.get(text) or _CACHE.keep(_parse(text))
 
 
 class _Cache:
