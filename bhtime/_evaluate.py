@@ -203,7 +203,9 @@ def _converted(moment: datetime, user: tzinfo, text: str | None) -> datetime:
     ``now``: then the text is not at fault, and the error has no position.
     """
     try:
-        return _checked(moment.astimezone(user))
+        shown = moment.astimezone(user)
+        # Only the years 1 and 9999 need the check (see _checked).
+        return shown if 1 < shown.year < 9999 else _checked(shown)
     except OverflowError:
         if text is None:
             raise error(

@@ -175,7 +175,8 @@ def checked_offset(
 def user_zone(zone: str | tzinfo) -> tzinfo:
     """The user zone: an IANA name, ``UTC``, ``Z``, ``+05:30``/``+0530``/``+05``, or a tzinfo."""
     if isinstance(zone, str):
-        _check_length(zone)
+        if len(zone) > MAX_ZONE_LENGTH:
+            _check_length(zone)
         return _named_user_zone(zone)
     if isinstance(zone, tzinfo):
         return adopt_zone(zone)
