@@ -7,13 +7,14 @@ and arbitrary text in the language's alphabet.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import pytest
 from hypothesis import event, given
 from hypothesis import strategies as st
 
-from bhtime import BhtimeError, _items, _parse, _syntax, cli
+from bhtime import BhtimeError, Expression, _items, _parse, _syntax, cli
 from bhtime._evaluate import Step, run
 from bhtime._items import UNIT_SPELLINGS
 from bhtime._tz import UTC
@@ -50,7 +51,7 @@ def test_a_lone_item_is_read_as_the_table_reads_it(
     if alone is not None:
         general = _general(text)
         assert alone == general
-        assert isinstance(general, _parse.Expression)
+        assert isinstance(general, Expression)
         assert alone.items == general.items
         assert (alone.timestamp, alone.date, alone.time, alone.now, alone.modifiers) == (
             general.timestamp,
@@ -61,7 +62,7 @@ def test_a_lone_item_is_read_as_the_table_reads_it(
         )
 
 
-def _evaluated(text: str, zone: str, now: datetime, steps: list[Step] | None) -> object:
+def _evaluated(text: str, zone: str, now: datetime, steps: list[Step] | None) -> tuple[object, ...]:
     """The instant (with its zone's name and offset), or the error's code and position."""
     try:
         moment = run(text, zone=zone, now=now, disambiguate="compatible", steps=steps)
@@ -177,3 +178,14 @@ def test_the_quick_path_prints_what_argparse_s_path_prints(
     quick = outcome()
     monkeypatch.setattr(cli, "_quick_arguments", lambda argv: None)
     assert outcome() == quick
+
+
+@given((_ANY | st.text(min_size=1, max_size=12)).filter(bool))
+def test_reading_on_from_the_first_token_cuts_the_text_as_one_pass(text: str) -> None:
+    # _parse reads on from first_token; one pass of the whole lexer is the reference.
+    def cut(read: tuple[list[re.Match[str]], list[_syntax.Item], Exception | None]) -> object:
+        tokens, items, failure = read
+        spans = [(token.lastgroup, token.span()) for token in tokens]
+        return spans, [(kind, a.span(), b.span()) for kind, a, b in items], repr(failure)
+
+    assert cut(_syntax.read(text, _syntax.first_token(text))) == cut(_syntax.read(text))
