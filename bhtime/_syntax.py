@@ -173,7 +173,9 @@ def read(
     steps = _STEPS.get(_START) or _STEPS.setdefault(_START, {})
     # Steps are kept by the lexer's group name, which names the terminal: one
     # lookup a token.
-    for index, group in enumerate([*[token.lastgroup for token in tokens], END_OF_TEXT]):
+    groups = [token.lastgroup for token in tokens]
+    groups.append(END_OF_TEXT)
+    for index, group in enumerate(groups):
         step = steps.get(group) or _step(configuration, group)  # type: ignore[arg-type]
         if step is None:
             return tokens, items, _failure(text, tokens, index)
