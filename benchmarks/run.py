@@ -640,6 +640,7 @@ def section_batch(opts: Options) -> None:
 # --- process: the first call in a fresh process ------------------------------------------
 
 FIRST_CALL = "import bhtime; bhtime.resolve('now', zone='UTC')"
+NEUTRAL_DIRECTORY = tempfile.gettempdir()
 
 
 def section_process(opts: Options) -> None:
@@ -650,7 +651,9 @@ def section_process(opts: Options) -> None:
     }
     print("\n== First call in a fresh process ==")
     print(f"{opts.process_runs} runs of each, interleaved; child CPU (getrusage); {sys.executable}")
-    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    # ``python -c`` puts the working directory first on sys.path: run it where no
+    # bhtime/ folder would shadow the one on PYTHONPATH or installed.
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "cwd": NEUTRAL_DIRECTORY}
     for command in commands.values():  # warm the OS's file caches
         child_cpu(command, **quiet)
     cpu: dict[str, list[float]] = {name: [] for name in commands}
@@ -667,14 +670,16 @@ def section_process(opts: Options) -> None:
             f"  {name:<66} CPU {median(cpu[name]) * 1000:6.1f} ms "
             f"({median(cpu[name]) / bare:4.2f}x), wall {median(wall[name]) * 1000:6.1f} ms"
         )
-    probe = f"import sys; {FIRST_CALL}; print('lark' in sys.modules)"
+    probe = f"import sys; {FIRST_CALL}; print('lark' in sys.modules, bhtime.__file__)"
     profiled = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", probe],
         capture_output=True,
         text=True,
         check=True,
+        cwd=NEUTRAL_DIRECTORY,
     )
-    print(f"  lark imported by the first call: {profiled.stdout.strip()}")
+    lark_imported, child_bhtime = profiled.stdout.split()
+    print(f"  lark imported by the first call: {lark_imported} (bhtime from {child_bhtime})")
     rows = [line.split("|") for line in profiled.stderr.splitlines() if line.count("|") == 2]
     # One space of indent: imported by the first call itself (at once or lazily), not by a module.
     imports = sorted(
