@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from ._errors import HintId
 
-__all__ = ["UNIT_SPELLINGS", "WORDS", "read_item"]
+__all__ = ["UNIT_SPELLINGS", "WORDS", "read_item", "read_token"]
 
 UNIT_SPELLINGS: dict[str, Unit] = {
     "years": Unit.YEARS, "year": Unit.YEARS, "y": Unit.YEARS,
@@ -548,6 +548,25 @@ def _iso_time(text: str, start: int, end: int) -> WallTime:
 
 
 def _modifier(text: str, start: int, end: int) -> Modifier:
+    # Modifiers are written a few ways again and again (`+1min`, `-12 hours`):
+    # what one means is looked up, not read again, once it has been read.
+    token = text[start:end]
+    meaning = _MEANINGS.get(token)
+    if meaning is None:
+        meaning = _modifier_meaning(text, start, end)
+        if len(token) <= _MEANING_LONGEST and len(_MEANINGS) < _MEANING_COUNT:
+            _MEANINGS[token] = meaning
+    return Modifier(start, end, *meaning)
+
+
+# Bounded by count and by length: at most 4,096 tokens of 24 characters.
+_MEANINGS: dict[str, tuple[int, Unit]] = {}
+_MEANING_LONGEST = 24
+_MEANING_COUNT = 4096
+
+
+def _modifier_meaning(text: str, start: int, end: int) -> tuple[int, Unit]:
+    """The amount and unit of the modifier ``text[start:end]``, read and checked."""
     match = _AMOUNT.match(text, start, end)
     assert match is not None, (
         f"the grammar cut {text[start:end]!r} in a shape {_AMOUNT.pattern!r} does not read"
@@ -558,7 +577,7 @@ def _modifier(text: str, start: int, end: int) -> Modifier:
             "ambiguous-unit", pos=match.start("unit"), end=match.end("unit"), hint="hint.m-or-mon"
         )
     amount = -int(number) if sign == "-" else int(number)
-    return Modifier(start, end, amount, UNIT_SPELLINGS[unit.lower()])
+    return amount, UNIT_SPELLINGS[unit.lower()]
 
 
 def _bad_amount(text: str, start: int, end: int, sign: str = "") -> NoReturn:
@@ -697,7 +716,8 @@ _PLAIN_TIME = _Shape(_TIME + _COLON_OFFSET + r"\Z")
 def _date_time_fast(text: str, start: int, end: int) -> Timestamp:
     """``_date_time`` for a plain recommended, offset or local date-time."""
     try:
-        match = _RECOMMENDED.match(text, start, end)
+        # The recommended format has 28 characters: others skip its regex.
+        match = _RECOMMENDED.match(text, start, end) if end - start == 28 else None
         if match is not None:
             year, month, day, hour, minute, second, millis, raw = match.groups()
             local = datetime(
@@ -763,8 +783,9 @@ def _iso_time_fast(text: str, start: int, end: int) -> WallTime:
 
 
 def clear_offsets() -> None:
-    """Forget the offsets read so far (see ``_parse.clear_caches``)."""
+    """Forget the offsets and modifiers read so far (see ``_parse.clear_caches``)."""
     _offset_duration.cache_clear()
+    _MEANINGS.clear()
 
 
 # Each terminal that is an item on its own, and its reader: `(text, start, end)`
@@ -784,6 +805,11 @@ _READERS: dict[str | None, Callable[[str, int, int], Item]] = {
     "BAD_AMOUNT": _bad_amount,
     "WORD": _word,
 }
+
+
+def read_token(text: str, kind: str, start: int, end: int) -> Item:
+    """The item of one ``kind`` token, ``text[start:end]``."""
+    return _READERS[kind](text, start, end)
 
 
 def read_item(text: str, kind: str, first: re.Match[str], last: re.Match[str]) -> Item:
