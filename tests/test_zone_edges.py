@@ -95,3 +95,12 @@ def test_an_unknown_disambiguate_lists_the_policies_comma_separated() -> None:
         match=r"^disambiguate must be one of compatible, earlier, later, raise, not 'nope'$",
     ):
         bhtime.resolve("now", zone="UTC", disambiguate="nope")  # type: ignore[arg-type]
+
+
+def test_the_zone_module_makes_its_lazy_names_on_first_use() -> None:
+    from bhtime import _tz
+
+    assert isinstance(_tz.tzdata_zone("Europe/Paris"), _tz.TzdataZone)
+    assert _tz.TzdataZone is _tz.TzdataZone  # made once
+    with pytest.raises(AttributeError, match=r"^module 'bhtime\._tz' has no attribute 'nothing'$"):
+        _tz.nothing  # type: ignore[attr-defined]  # noqa: B018
