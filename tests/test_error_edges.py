@@ -63,6 +63,12 @@ def test_english_in_any_spelling_reads_no_catalogue(
         ("+1.5h", "fraction", (1, 4)),  # the whole number 1.5
         ("now +12", "missing-unit", (5, 7)),  # both digits
         ("now [UTC]]", "unexpected", (4, 9)),  # the [zone] up to its first ], not the last
+        ("now [UTC", "unexpected", (4, 5)),  # the [ never closed
+        ("x" * 1001, "too-long", (1000, 1001)),  # what is past the limit
+        ("12:00 13:00", "conflict", (6, 11)),  # the second item that sets the time
+        ("now +12 ?", "missing-unit", (5, 7)),
+        ("now + now", "missing-amount", (6, 9)),  # what follows the sign
+        ("+10000-01-01", "out-of-range", (0, 6)),  # the wide year
     ],
 )
 def test_an_error_spans_the_whole_offending_text(
@@ -76,3 +82,10 @@ def test_a_minus_sign_with_no_amount_after_it_is_named() -> None:
     failure = _failure("- now")
     assert failure.code == "missing-amount"
     assert failure.message == "expected a number and a unit after '-', not 'now'"
+
+
+def test_a_text_of_one_word_is_parsed_into_its_item() -> None:
+    expression = bhtime.parse("noon")
+    assert expression.items == (expression.time,)
+    assert expression.time is not None
+    assert (expression.time.pos, expression.time.end, expression.time.format) == (0, 4, "noon")
