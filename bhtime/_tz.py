@@ -10,7 +10,6 @@ time is *unique* in its zone, in a *gap* (skipped by a forward jump) or in an
 from __future__ import annotations
 
 import enum
-import re
 import sys
 from datetime import datetime, timedelta, timezone, tzinfo
 from functools import cache, lru_cache
@@ -19,6 +18,7 @@ from ._errors import BhtimeError, closest, error
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
     from zoneinfo import ZoneInfo
 
     from ._errors import ErrorCode
@@ -187,6 +187,9 @@ def user_zone(zone: str | tzinfo) -> tzinfo:
 def _named_user_zone(name: str) -> tzinfo:
     if name in ("UTC", "Z"):
         return UTC
+    # Imported here: UTC, the commonest zone, needs no regex (nor a first call re).
+    import re  # noqa: PLC0415
+
     match = re.match(_USER_OFFSET, name)
     if match:
         return fixed_offset(_offset_of(name, match))
@@ -206,6 +209,8 @@ def zone_id(name: str) -> tzinfo:
         if name.startswith(prefix) and name[len(prefix) : len(prefix) + 1] in ("+", "-"):
             offset = name[len(prefix) :]
             break
+    import re  # noqa: PLC0415  (as in _named_user_zone)
+
     match = re.match(_JDK_OFFSET, offset)
     if match:
         return fixed_offset(_offset_of(name, match))

@@ -9,7 +9,7 @@ from hypothesis import assume, event, given
 from hypothesis import strategies as st
 
 import bhtime
-from bhtime._items import UNIT_SPELLINGS
+from bhtime._items import UNIT_SPELLINGS, WORDS
 from bhtime._tz import UTC, zone_keys
 
 ZONES = sorted(zone_keys())
@@ -281,3 +281,36 @@ def test_the_full_date_time_reader_reads_what_the_fast_one_does(text: str, outco
             assert reader(text, 0, len(text)).format == outcome
         except bhtime.BhtimeError as error:
             assert error.code == outcome
+
+
+# Words and their neighbours: a lone word, a word glued to more letters or to a
+# character no item takes, two words; in any case, with whitespace around.
+_WORDISH = st.builds(
+    "{}{}{}".format,
+    st.text(" \t\r\n", max_size=3),
+    st.sampled_from([*WORDS, "nowx", "to day", "noon noon", "now\x00", "nów"]).flatmap(
+        lambda word: st.tuples(*(st.sampled_from([c.lower(), c.upper()]) for c in word)).map(
+            "".join
+        )
+    ),
+    st.text(" \t\r\n\v", max_size=3),
+)
+
+
+@given(_WORDISH)
+def test_a_lone_word_is_read_as_the_grammar_reads_it(text: str) -> None:
+    # The dict look-up before the lexer gives what the general path gives, or
+    # leaves the text to it.
+    from bhtime import _parse, _syntax
+
+    def general() -> object:
+        try:
+            return _parse._combine(text, _parse._read_items(text, _syntax.first_token(text)))
+        except bhtime.BhtimeError as error:
+            return (error.code, error.pos)
+
+    fast = _parse._lone_word(text)
+    event("a lone word" if fast is not None else "the general path")
+    assert fast is None or fast == general()
+    if text.strip(" \t\r\n").lower() in WORDS:
+        assert fast is not None
