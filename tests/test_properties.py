@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import bhtime
 from bhtime._items import UNIT_SPELLINGS, WORDS
-from bhtime._tz import UTC, zone_keys
+from bhtime._tz import POLICIES, UTC, Ambiguous, zone_keys
 
 ZONES = sorted(zone_keys())
 SOME_ZONES = st.sampled_from(
@@ -314,3 +314,38 @@ def test_a_lone_word_is_read_as_the_grammar_reads_it(text: str) -> None:
     assert fast is None or fast == general()
     if text.strip(" \t\r\n").lower() in WORDS:
         assert fast is not None
+
+
+# Wall times around Paris's 2011 gap and overlap, and anywhere in any zone.
+_WALL_TIMES = st.one_of(
+    st.tuples(
+        st.datetimes(datetime(2011, 3, 27, 1), datetime(2011, 3, 27, 4)), st.just("Europe/Paris")
+    ),
+    st.tuples(
+        st.datetimes(datetime(2011, 10, 30, 1), datetime(2011, 10, 30, 4)), st.just("Europe/Paris")
+    ),
+    st.tuples(
+        st.datetimes(datetime(1900, 1, 1), datetime(2100, 1, 1)),
+        st.sampled_from(sorted(zone_keys())),
+    ),
+)
+
+
+@given(_WALL_TIMES, st.sampled_from(POLICIES))
+def test_a_wall_time_shown_once_is_what_settle_finds(
+    wall: tuple[datetime, str], policy: str
+) -> None:
+    # The check before settle takes no case from it that it would read otherwise.
+    from bhtime._tz import Placement, settle, shown_once, tzdata_zone, wall_time
+
+    local, key = wall
+    first = wall_time(local, tzdata_zone(key))
+    once = shown_once(first)
+    event("shown once" if once else "a gap or an overlap")
+    try:
+        settled = settle(first, None, policy)  # type: ignore[arg-type]
+    except Ambiguous:
+        assert not once
+    else:
+        assert once == (settled[1] is Placement.UNIQUE)
+        assert not once or settled[0] is first
