@@ -349,3 +349,21 @@ def test_a_wall_time_shown_once_is_what_settle_finds(
     else:
         assert once == (settled[1] is Placement.UNIQUE)
         assert not once or settled[0] is first
+
+
+_ANY_DAY = st.datetimes(datetime(1, 1, 2), datetime(9999, 12, 30))
+
+
+@given(
+    _ANY_DAY | _ANY_DAY.map(lambda local: local.replace(microsecond=0)),
+    st.integers(-18 * 60, 18 * 60).map(lambda minutes: timezone(timedelta(minutes=minutes))),
+)
+def test_format_instant_prints_what_strftime_does(local: datetime, zone: timezone) -> None:
+    # Each branch of format_instant (with or without a microsecond) against a
+    # plain reference; %z is +HHMM for an offset of whole minutes.
+    moment = local.replace(tzinfo=zone)
+    event("no microsecond" if not moment.microsecond else "a microsecond")
+    expected = (
+        f"{moment.year:04d}-{moment:%m-%dT%H:%M:%S}.{moment.microsecond // 1000:03d}{moment:%z}"
+    )
+    assert bhtime.format_instant(moment) == expected
