@@ -8,7 +8,6 @@ Errors are raised without the text; ``_parse`` adds it.
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
@@ -19,12 +18,13 @@ from ._tz import UTC, checked_offset, offset_text, wall_time, zone_id
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
     from collections.abc import Callable
     from typing import NoReturn
 
     from ._errors import HintId
 
-__all__ = ["UNIT_SPELLINGS", "WORDS", "read_item", "read_token"]
+__all__ = ["LONE_WORDS", "UNIT_SPELLINGS", "WORDS", "read_item", "read_token"]
 
 UNIT_SPELLINGS: dict[str, Unit] = {
     "years": Unit.YEARS, "year": Unit.YEARS, "y": Unit.YEARS,
@@ -44,6 +44,12 @@ _UNIT_ALIASES = {
 _DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 _TIME_WORDS = {"midnight": time(0), "noon": time(12)}
 WORDS = ("now", *_DAY_WORDS, *_TIME_WORDS)
+# Each word's terminal: a text of one word alone is read by this, without the lexer.
+LONE_WORDS = {
+    "now": "NOW",
+    **dict.fromkeys(_DAY_WORDS, "DAY_WORD"),
+    **dict.fromkeys(_TIME_WORDS, "TIME_WORD"),
+}
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # English whatever the locale (the calendar module's names follow it).
@@ -77,6 +83,8 @@ class _Shape:
         self.match = self._compile_and_match
 
     def _compile_and_match(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
+        import re  # noqa: PLC0415  (not with the module: a lone word needs no regex)
+
         self.match = re.compile(self.pattern).match
         return self.match(text, pos, endpos)
 

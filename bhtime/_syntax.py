@@ -11,12 +11,11 @@ it) is worked out once and kept, and a parse is one lookup per token.
 
 from __future__ import annotations
 
-import re
-
 from ._table import END, FIRST, RULES, START, STATES, TERMINALS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
     from collections.abc import Callable, Iterator
 
 __all__ = [
@@ -49,6 +48,11 @@ class _Lexer:
 
     def __getattr__(self, name: str) -> object:
         # Reached only before the first use: compile, then keep both methods.
+        # re is imported here, not with the module: a lone word (``now``) is
+        # read without it, and importing re (and enum) would cost a first call
+        # a fifth of a bare interpreter's start.
+        import re  # noqa: PLC0415
+
         compiled = re.compile(self.pattern, re.ASCII)
         self.finditer, self.match = compiled.finditer, compiled.match
         return getattr(compiled, name)
@@ -94,7 +98,7 @@ def _lexer() -> tuple[_Lexer, dict[str, _Lexer], dict[str | None, str]]:
             guarded.append((chars, f"(?:{'|'.join(alternatives)})"))
     any_character = f"(?P<{NO_TERMINAL}>(?s:.))"
     branches = [
-        f"(?=[{re.escape(chars)}]){branch}" if chars else branch for chars, branch in guarded
+        f"(?=[{_escaped(chars)}]){branch}" if chars else branch for chars, branch in guarded
     ]
     whole = _Lexer("|".join([*branches, any_character]))
     # What follows every guarded branch: the terminals that start anywhere, then one character.
@@ -104,6 +108,11 @@ def _lexer() -> tuple[_Lexer, dict[str, _Lexer], dict[str | None, str]]:
         if chars:
             first.update(dict.fromkeys(chars, _Lexer(f"{branch}|{catch_all}")))
     return whole, first, kinds  # type: ignore[return-value]
+
+
+def _escaped(chars: str) -> str:
+    """``chars`` for a character class, as ``re.escape`` gives them, without importing re."""
+    return "".join(char if char.isalnum() or char == "_" else "\\" + char for char in chars)
 
 
 def _may_start(name: str, chars: str) -> bool:
@@ -117,8 +126,8 @@ _CATCH_ALL = _FIRST_LEXERS.pop("")
 # Rules that make an item: named without "_" (lark's inlined rules), not the start.
 _ITEM_RULES = frozenset(name for name, _ in RULES if not name.startswith("_") and name != "start")
 
-Tokens = list[re.Match[str]]
-Item = tuple[str, re.Match[str], re.Match[str]]
+Tokens = list["re.Match[str]"]
+Item = tuple[str, "re.Match[str]", "re.Match[str]"]
 """An item's kind (its first token's terminal), its first and its last token."""
 _Configuration = tuple[int, ...]
 # From a configuration on a kind: the next configuration (None once the text

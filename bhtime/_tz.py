@@ -10,7 +10,6 @@ time is *unique* in its zone, in a *gap* (skipped by a forward jump) or in an
 from __future__ import annotations
 
 import enum
-import re
 import sys
 from datetime import datetime, timedelta, timezone, tzinfo
 from functools import cache, lru_cache
@@ -19,6 +18,7 @@ from ._errors import BhtimeError, closest, error
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
     from zoneinfo import ZoneInfo
 
     from ._errors import ErrorCode
@@ -38,6 +38,7 @@ __all__ = [
     "offset_text",
     "place",
     "settle",
+    "shown_once",
     "tzdata_version",
     "tzdata_zone",
     "user_zone",
@@ -187,6 +188,9 @@ def user_zone(zone: str | tzinfo) -> tzinfo:
 def _named_user_zone(name: str) -> tzinfo:
     if name in ("UTC", "Z"):
         return UTC
+    # Imported here: UTC, the commonest zone, needs no regex (nor a first call re).
+    import re  # noqa: PLC0415
+
     match = re.match(_USER_OFFSET, name)
     if match:
         return fixed_offset(_offset_of(name, match))
@@ -206,6 +210,8 @@ def zone_id(name: str) -> tzinfo:
         if name.startswith(prefix) and name[len(prefix) : len(prefix) + 1] in ("+", "-"):
             offset = name[len(prefix) :]
             break
+    import re  # noqa: PLC0415  (as in _named_user_zone)
+
     match = re.match(_JDK_OFFSET, offset)
     if match:
         return fixed_offset(_offset_of(name, match))
@@ -348,9 +354,29 @@ def place(
     ``later`` take that offset in an overlap and move back or forward in a gap;
     ``raise`` refuses both (the caller turns ``Ambiguous`` into an error).
     """
-    if isinstance(zone, timezone):
-        return wall_time(local, zone), Placement.UNIQUE
-    return settle(wall_time(local, zone), prefer, policy)
+    first = wall_time(local, zone)
+    if isinstance(zone, timezone) or shown_once(first):
+        return first, Placement.UNIQUE
+    return settle(first, prefer, policy)
+
+
+def shown_once(first: datetime) -> bool:
+    """Whether ``first`` (fold=0) is a wall time its ``ZoneInfo`` shows once: no gap, no overlap.
+
+    False for any other zone, which ``settle`` reads the long way. The commonest
+    case of every wall-clock step, so it is checked before ``settle`` (and what
+    it takes) and asks the zone directly:
+    ``zone.utcoffset(dt)`` skips the checks of ``dt.utcoffset()``, which cost
+    eight times as much (a ZoneInfo's offset needs none).
+    """
+    zone = first.tzinfo
+    if zone is None or not _is_zoneinfo(zone):
+        return False
+    second = datetime(
+        first.year, first.month, first.day, first.hour, first.minute, first.second,
+        first.microsecond, zone, fold=1,
+    )  # fmt: skip
+    return zone.utcoffset(first) == zone.utcoffset(second)
 
 
 def settle(
