@@ -26,9 +26,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler, ValidationInfo
-from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema, PydanticCustomError, PydanticKnownError, core_schema
+try:
+    from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler, ValidationInfo
+    from pydantic.json_schema import JsonSchemaValue
+    from pydantic_core import CoreSchema, PydanticCustomError, PydanticKnownError, core_schema
+except ModuleNotFoundError as missing:  # the extra is not installed: say how to install it
+    raise ImportError("bhtime.pydantic needs pydantic: pip install 'bhtime[pydantic]'") from missing
 
 from ._ast import Expression
 from ._errors import BhtimeError

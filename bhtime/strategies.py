@@ -32,9 +32,14 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING
 
-from hypothesis import assume
-from hypothesis import strategies as st
-from hypothesis.errors import InvalidArgument
+try:
+    from hypothesis import assume
+    from hypothesis import strategies as st
+    from hypothesis.errors import InvalidArgument
+except ModuleNotFoundError as missing:  # the extra is not installed: say how to install it
+    raise ImportError(
+        "bhtime.strategies needs hypothesis: pip install 'bhtime[hypothesis]'"
+    ) from missing
 
 from ._items import UNIT_SPELLINGS
 from ._tz import UTC, tzdata_zone, user_zone, zone_keys
