@@ -42,7 +42,9 @@ def outcome(text: str, zone: str, now: datetime) -> str:
     except bhtime.BhtimeError as error:
         assert error.code
         assert error.pos is None or 0 <= error.pos <= len(text)
-        assert "Token(" not in str(error) and "$END" not in str(error)
+        # lark's internal names never reach a user, unless the user wrote them.
+        for internal in ("Token(", "$END"):
+            assert internal in text or internal not in str(error)
         return error.code
 
 
@@ -99,7 +101,8 @@ def test_format_then_parse_gives_the_same_instant_to_the_millisecond(
     text = bhtime.format_instant(shown)
     again = bhtime.evaluate(text, zone=zone, now=now)
     truncated = instant.replace(microsecond=instant.microsecond // 1000 * 1000)
-    assert again == truncated
+    # In UTC: PEP 495 makes == across zones False for a time in an overlap.
+    assert again.astimezone(UTC) == truncated
     assert bhtime.format_instant(again) == text
 
 
