@@ -3,7 +3,7 @@
 Each function writes one instant (or, for SMPP's relative form, one
 expression) exactly, or raises: a form that cannot express the instant is an
 error, never a silently shifted time. The formats, their sources and the
-choices made where the sources leave one open are in ``GATEWAYS.md``; each
+choices made where the sources leave one open are in ``docs/gateways.md``; each
 function's docstring repeats the rules it applies.
 
 - ``bytehand``: ``bhtime.format_instant``, ``2017-04-25T00:41:27.123+0300``;
@@ -61,7 +61,7 @@ _HOUR = timedelta(hours=1)
 _SECOND = timedelta(seconds=1)
 # SMPP 3.4 §7.1.1: nn is 00-48.
 _MAX_QUARTERS = 48
-# Both gateways write a two-digit year; we read it as 20YY (GATEWAYS.md).
+# Both gateways write a two-digit year; we read it as 20YY (docs/gateways.md).
 _FIRST_YEAR, _LAST_YEAR = 2000, 2099
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _MOSCOW = "Europe/Moscow"

@@ -22,9 +22,12 @@ Policy = Literal["compatible", "earlier", "later", "raise"]
 POLICIES: list[Policy] = ["compatible", "earlier", "later", "raise"]
 MOSCOW_NOW = datetime(2017, 4, 25, 0, 41, 27, 123000, tzinfo=timezone(timedelta(hours=3)))
 
-# (text, zone, now): inputs that once broke a property; see /work/notes/BUGS.md.
-# Look-alike letters once escaped as a lark error (lark's /i regex folds them to
-# ASCII); reported by the spec-data helper, and in fuzz/bhtime.dict since.
+# (text, zone, now): inputs that once broke a property. Each is a letter that
+# Unicode case folding turns into an ASCII one (long s -> s, Kelvin sign -> k,
+# dotless i and dotted capital I -> i): a case-insensitive regex matched it as
+# part of a unit or word, and lark's own error escaped instead of a BhtimeError.
+# They must be refused as `invalid-character` (docs/language.md §2: ASCII only,
+# no look-alikes); fuzz/bhtime.dict holds them so the fuzzer keeps trying them.
 FINDINGS: list[tuple[str, str, datetime]] = [
     ("3\u017f", "Europe/Moscow", MOSCOW_NOW),  # long s
     ("12 hour\u017f", "Europe/Moscow", MOSCOW_NOW),
@@ -62,6 +65,9 @@ def assert_properties(text: str, zone: str, now: datetime, policy: Policy = "com
 @pytest.mark.parametrize(("text", "zone", "now"), FINDINGS)
 def test_finding(text: str, zone: str, now: datetime) -> None:
     assert_properties(text, zone, now)
+    with pytest.raises(bhtime.ParseError) as caught:
+        bhtime.parse(text)
+    assert caught.value.code == "invalid-character"
 
 
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda path: path.name)

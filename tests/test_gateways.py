@@ -1,7 +1,7 @@
 """The SMS gateways' output styles (bhtime.gateways), from worked examples in data files.
 
 Each file in tests/data/gateways/ holds cases worked out by hand from the format
-definitions in GATEWAYS.md; a case's ``now`` defaults to the file's.
+definitions in docs/gateways.md; a case's ``now`` defaults to the file's.
 """
 
 from __future__ import annotations
