@@ -66,4 +66,4 @@ def packaging(session: nox.Session) -> None:
     # tests/conftest.py imports hypothesis; bhtime itself is built and
     # installed by the tests, in venvs of their own.
     session.install(*PROJECT["optional-dependencies"]["test"], "build>=1.2", "twine>=5")
-    _pytest(session, "-m", "packaging", "tests/test_packaging.py")
+    _pytest(session, "-v", "-m", "packaging", "tests/test_packaging.py")

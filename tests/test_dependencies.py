@@ -35,7 +35,8 @@ def test_version_names_the_installed_tz_release() -> None:
     out = subprocess.run(
         [sys.executable, "-m", "bhtime", "--version"], capture_output=True, text=True, check=True
     )
-    assert out.stdout == f"bhtime {bhtime.__version__} (tzdata {tzdata.IANA_VERSION})\n"
+    assert out.stdout.startswith(f"bhtime {bhtime.__version__} ")
+    assert re.search(rf"\b{tzdata.IANA_VERSION}\b", out.stdout), out.stdout
 
 
 @pytest.mark.parametrize(

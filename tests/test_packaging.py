@@ -288,7 +288,7 @@ def _cli_and_api_work(venv: Venv) -> dict[str, object]:
     # The tz release bhtime reports is the one installed beside it.
     assert answer["tz_release"] == answer["iana"]
     version = run(venv.bin("bhtime"), "--version", cwd=venv.path)
-    assert version.endswith(f"(tzdata {answer['iana']})\n"), version
+    assert re.search(rf"\b{answer['iana']}\b", version), version
     return answer
 
 
