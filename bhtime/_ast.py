@@ -10,9 +10,12 @@ makes several of them.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import NamedTuple
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 __all__ = [
     "CalendarDate",
@@ -114,12 +117,12 @@ class Modifier(NamedTuple):
 Item = Timestamp | CalendarDate | DayWord | WallTime | Now | Modifier
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Expression:
     """A parsed expression: its text, its items, and the parts of its anchor.
 
-    Two expressions are equal when their texts are; an expression pickles as
-    its text and is parsed again when unpickled.
+    Immutable: parses of one text share one expression. Two expressions are
+    equal when their texts are; an expression pickles as its text and is
+    parsed again when unpickled (``bhtime._parse`` registers how).
 
     >>> import bhtime
     >>> expr = bhtime.parse("tomorrow 14:00")
@@ -127,13 +130,44 @@ class Expression:
     ('tomorrow 14:00', ['DayWord', 'WallTime'])
     """
 
-    text: str
-    items: tuple[Item, ...]
-    timestamp: Timestamp | None
-    date: CalendarDate | DayWord | None
-    time: WallTime | None
-    now: Now | None
-    modifiers: tuple[Modifier, ...]
+    __slots__ = ("date", "items", "modifiers", "now", "text", "time", "timestamp")
+
+    if TYPE_CHECKING:
+        text: str
+        items: tuple[Item, ...]
+        timestamp: Timestamp | None
+        date: CalendarDate | DayWord | None
+        time: WallTime | None
+        now: Now | None
+        modifiers: tuple[Modifier, ...]
+
+    def __init__(
+        self,
+        text: str,
+        items: tuple[Item, ...],
+        timestamp: Timestamp | None,
+        date: CalendarDate | DayWord | None,
+        time: WallTime | None,
+        now: Now | None,
+        modifiers: tuple[Modifier, ...],
+    ) -> None:
+        _TEXT(self, text)
+        _ITEMS(self, items)
+        _TIMESTAMP(self, timestamp)
+        _DATE(self, date)
+        _TIME(self, time)
+        _NOW(self, now)
+        _MODIFIERS(self, modifiers)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        from dataclasses import FrozenInstanceError  # noqa: PLC0415 - only on misuse
+
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        from dataclasses import FrozenInstanceError  # noqa: PLC0415 - only on misuse
+
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     def __str__(self) -> str:
         return self.text
@@ -149,11 +183,18 @@ class Expression:
     def __hash__(self) -> int:
         return hash((Expression, self.text))
 
-    def __reduce__(self) -> tuple[object, ...]:
-        return (_parse_again, (self.text,))
 
-
-def _parse_again(text: str) -> Expression:
-    from ._parse import parse  # noqa: PLC0415 - _parse imports this module
-
-    return parse(text)
+# Each slot's own setter: Expression.__setattr__ refuses every assignment.
+_TEXT: Callable[[Expression, str], None] = Expression.__dict__["text"].__set__
+_ITEMS: Callable[[Expression, tuple[Item, ...]], None] = Expression.__dict__["items"].__set__
+_TIMESTAMP: Callable[[Expression, Timestamp | None], None] = Expression.__dict__[
+    "timestamp"
+].__set__
+_DATE: Callable[[Expression, CalendarDate | DayWord | None], None] = Expression.__dict__[
+    "date"
+].__set__
+_TIME: Callable[[Expression, WallTime | None], None] = Expression.__dict__["time"].__set__
+_NOW: Callable[[Expression, Now | None], None] = Expression.__dict__["now"].__set__
+_MODIFIERS: Callable[[Expression, tuple[Modifier, ...]], None] = Expression.__dict__[
+    "modifiers"
+].__set__

@@ -13,7 +13,7 @@ from datetime import datetime, time, timedelta, timezone, tzinfo
 
 from ._ast import CalendarDate, Expression, Item, Modifier, Unit
 from ._calendar import days_in_month
-from ._errors import BhtimeError, RangeError, ZoneError
+from ._errors import BhtimeError, error
 from ._format import format_instant
 from ._parse import parse
 from ._tz import (
@@ -23,6 +23,7 @@ from ._tz import (
     Placement,
     Policy,
     fixed_offset,
+    offset_of,
     offset_text,
     place,
     settle,
@@ -118,9 +119,11 @@ def run(
             steps.append(anchor)
         for culprit in expression.modifiers:
             moment = _apply(moment, culprit, steps)
-    except (Ambiguous, OverflowError) as error:
+    except (Ambiguous, OverflowError) as failure:
+        if culprit is None and isinstance(failure, OverflowError) and _dated_by_now(expression):
+            raise _now_range_error(expression, current) from None
         blamed = culprit or (_anchor_items(expression) or expression.items)[0]
-        raise _step_error(expression, blamed, error) from None
+        raise _step_error(expression, blamed, failure) from None
     result = _shown_in(expression, moment, user)
     if steps is not None:
         steps.append(Step("result", (), moment, result, Placement.UNIQUE))
@@ -131,14 +134,32 @@ def _shown_in(expression: Expression, moment: datetime, user: tzinfo) -> datetim
     """SPEC §6 step 3: the instant in the user zone, whose year must be 0001-9999 too."""
     if moment.tzinfo is user:
         return moment
+    return _converted(moment, user, expression.text)
+
+
+def _converted(moment: datetime, user: tzinfo, text: str | None) -> datetime:
+    """``moment`` on the user zone's wall clock, which must show a year in 0001-9999.
+
+    ``text`` is the expression whose result ``moment`` is, or None when it is
+    ``now``: then the text is not at fault, and the error has no position.
+    """
     try:
         return _checked(moment.astimezone(user))
     except OverflowError:
-        raise RangeError(
-            f"the result is outside the years 0001-9999 when shown in {user}",
-            code="out-of-range",
-            text=expression.text,
+        if text is None:
+            raise error(
+                "out-of-range",
+                "out-of-range.now-shown-in",
+                now=format_instant(moment),
+                zone=str(user),
+            ) from None
+        raise error(
+            "out-of-range",
+            "out-of-range.shown-in",
+            text=text,
             pos=0,
+            end=len(text),
+            zone=str(user),
         ) from None
 
 
@@ -174,50 +195,74 @@ def _wall_clock_plus(moment: datetime, modifier: Modifier) -> datetime:
 
 
 def read_now(now: datetime | None) -> datetime:
-    """The current instant: ``now`` if given (it must be aware), else the system clock."""
+    """The current instant: ``now`` if given (it must be aware), else the system clock.
+
+    The result is a plain ``datetime``: a subclass (pandas' ``Timestamp``) may
+    do arithmetic on the timeline, where bhtime's steps need the wall clock.
+    """
     if now is None:
         return datetime.now(UTC)
-    if type(now) is datetime and type(now.tzinfo) is timezone:
+    if type(now) is datetime and type(now.tzinfo) is timezone and 1 < now.year < 9999:
         return now  # aware, and a fixed offset has no wall time that no clock shows
     if not isinstance(now, datetime):
         raise TypeError(f"now must be a datetime, not {type(now).__name__}")
-    if now.utcoffset() is None:
+    if now.tzinfo is None:
         raise TypeError("now must be an aware datetime; a naive one has no instant")
+    plain = wall_time(now, now.tzinfo, now.fold)
+    offset = offset_of(plain, "now")
     # Through UTC, so that a `now` held in a wall time no clock shows (a gap
     # time in the user zone's own tzinfo) is normalised when shown.
-    return now.astimezone(UTC)
+    try:
+        return wall_time(wall_time(plain, None) - offset, UTC)
+    except OverflowError:
+        raise error("out-of-range", "out-of-range.now-utc", now=format_instant(plain)) from None
 
 
 def _anchor_items(expression: Expression) -> tuple[Item, ...]:
     return tuple(item for item in expression.items if not isinstance(item, Modifier))
 
 
-def _step_error(expression: Expression, item: Item, error: Exception) -> BhtimeError:
-    if isinstance(error, Ambiguous):
-        return _ambiguous_error(expression, item, error)
-    return RangeError(
-        f"{expression.text[item.pos : item.end]!r} takes the date outside the years 0001-9999",
-        code="out-of-range",
+def _dated_by_now(expression: Expression) -> bool:
+    """Whether the anchor's date is ``now``'s: no timestamp and no calendar date."""
+    return expression.timestamp is None and not isinstance(expression.date, CalendarDate)
+
+
+def _now_range_error(expression: Expression, current: datetime) -> BhtimeError:
+    """An anchor out of range because of the date ``now`` gave it: no text can fix it."""
+    written = " ".join(expression.text[item.pos : item.end] for item in _anchor_items(expression))
+    return error(
+        "out-of-range",
+        "out-of-range.from-now",
+        text=expression.text,
+        item=written,
+        now=format_instant(current),
+    )
+
+
+def _step_error(expression: Expression, item: Item, failure: Exception) -> BhtimeError:
+    if isinstance(failure, Ambiguous):
+        return _ambiguous_error(expression, item, failure)
+    return error(
+        "out-of-range",
+        "out-of-range.step",
         text=expression.text,
         pos=item.pos,
+        end=item.end,
+        item=expression.text[item.pos : item.end],
     )
 
 
 def _ambiguous_error(expression: Expression, item: Item, ambiguous: Ambiguous) -> BhtimeError:
-    local = ambiguous.local.isoformat(sep=" ", timespec="minutes")
-    jump = f"{offset_text(ambiguous.before)} to {offset_text(ambiguous.after)}"
-    if ambiguous.kind is Placement.GAP:
-        code = "skipped-time"
-        message = f"{local} does not exist in {ambiguous.zone}: the clocks jump from {jump}"
-    else:
-        code = "repeated-time"
-        message = f"{local} happens twice in {ambiguous.zone}: the clocks go back from {jump}"
-    return ZoneError(
-        message,
-        code=code,
+    return error(
+        "skipped-time" if ambiguous.kind is Placement.GAP else "repeated-time",
         text=expression.text,
         pos=item.pos,
-        hint="choose disambiguate='earlier', 'later' or 'compatible'",
+        end=item.end,
+        hint="hint.disambiguate",
+        local=ambiguous.local.isoformat(sep=" ", timespec="minutes"),
+        zone=str(ambiguous.zone),
+        before=offset_text(ambiguous.before),
+        after=offset_text(ambiguous.after),
     )
 
 
@@ -235,7 +280,8 @@ def _anchor(expression: Expression, user: tzinfo, current: datetime, policy: Pol
         )
         return stamp.instant.astimezone(step_zone), None, Placement.UNIQUE
     day, clock = expression.date, expression.time
-    local_now = current.astimezone(user)
+    # Not the text's fault when this leaves the years: pos=None, naming now.
+    local_now = _converted(current, user, None)
     if day is None and clock is None:
         return local_now, None, Placement.UNIQUE
     offset = day.offset if isinstance(day, CalendarDate) else None

@@ -8,19 +8,23 @@ Errors are raised without the text; ``_parse`` adds it.
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
-from typing import NoReturn
 
-from ._ast import CalendarDate, DayWord, Modifier, Now, Timestamp, Unit, WallTime
+from ._ast import CalendarDate, DayWord, Item, Modifier, Now, Timestamp, Unit, WallTime
 from ._calendar import days_in_month
-from ._errors import ParseError, RangeError, ZoneError, closest
-from ._grammar import Token
+from ._errors import BhtimeError, closest, error
 from ._tz import UTC, checked_offset, offset_text, wall_time, zone_id
 
-__all__ = ["BUILDER", "UNIT_SPELLINGS", "WORDS", "AstBuilder"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import NoReturn
+
+    from ._errors import HintId
+
+__all__ = ["UNIT_SPELLINGS", "WORDS", "read_item"]
 
 UNIT_SPELLINGS: dict[str, Unit] = {
     "years": Unit.YEARS, "year": Unit.YEARS, "y": Unit.YEARS,
@@ -42,6 +46,12 @@ _TIME_WORDS = {"midnight": time(0), "noon": time(12)}
 WORDS = ("now", *_DAY_WORDS, *_TIME_WORDS)
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# English whatever the locale (the calendar module's names follow it).
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 _LOCAL_DATE = r"(?P<year>[0-9]{4})-(?P<month>[0-9]+)-(?P<day>[0-9]+)"
 _LOCAL_TIME = (
@@ -79,46 +89,63 @@ _OFFSET_SHAPES = {
 
 
 class _Cut:
-    """A token split into named parts, each with its position in the text."""
+    """A token, ``text[start:end]``, split into named parts, each with its position in the text."""
 
     __slots__ = ("match", "parts", "start")
 
-    def __init__(self, token: Token, pattern: re.Pattern[str]) -> None:
-        match = pattern.match(token)
-        assert match is not None, f"the grammar cut {token!r} in a shape {pattern} does not read"
+    def __init__(self, pattern: re.Pattern[str], text: str, start: int, end: int) -> None:
+        match = pattern.match(text, start, end)
+        assert match is not None, (
+            f"the grammar cut {text[start:end]!r} in a shape {pattern} does not read"
+        )
         self.match = match
         self.parts = match.groupdict()
-        self.start = token.start_pos
+        self.start = start
 
     def __getitem__(self, name: str) -> str | None:
         return self.parts.get(name)
 
     def pos(self, name: str) -> int:
-        return self.start + self.match.start(name)
+        return self.match.start(name)
 
     def end(self) -> int:
-        return self.start + self.match.end()
+        return self.match.end()
+
+    def stop(self, name: str) -> int:
+        """Where the part ends: the ``end`` of an error about it."""
+        return self.match.end(name)
 
     def number(self, name: str, what: str, digits: tuple[int, ...] = (2,)) -> int:
         """The part as a number, rejected when it has a count of digits the format forbids."""
         text = self.parts[name]
         if not text.isdigit():
-            fail(f"the {what} takes digits only, not {text!r}", "invalid-format", self.pos(name))
-        if len(text) not in digits:
-            counts = " or ".join(str(count) for count in digits)
-            example = text.zfill(max(digits))[-max(digits) :]
-            fail(
-                f"the {what} takes {counts} digits, not {len(text)}",
+            raise error(
                 "invalid-format",
-                self.pos(name),
-                f"write {example!r}" if len(text) == 1 and what != "year" else None,
+                "invalid-format.not-digits",
+                pos=self.pos(name),
+                end=self.stop(name),
+                field=what,
+                written=text,
+            )
+        if len(text) not in digits:
+            example = text.zfill(max(digits))[-max(digits) :]
+            fix = example if len(text) == 1 and what != "year" else None
+            hint: HintId | None = "hint.write" if fix else None
+            single = len(digits) == 1
+            raise error(
+                "invalid-format",
+                "invalid-format.digits" if single else "invalid-format.digits-either",
+                pos=self.pos(name),
+                end=self.stop(name),
+                hint=hint,
+                field=what,
+                count=len(text),
+                fix=fix,
+                expected=digits[0] if single else None,
+                fewest=None if single else digits[0],
+                most=None if single else digits[-1],
             )
         return int(text)
-
-
-def fail(message: str, code: str, pos: int, hint: str | None = None) -> NoReturn:
-    error_type = RangeError if code == "out-of-range" else ParseError
-    raise error_type(message, code=code, pos=pos, hint=hint)
 
 
 # -- dates and times ----------------------------------------------------------
@@ -128,7 +155,13 @@ def _read_date(cut: _Cut, year_digits: tuple[int, ...] = (4,)) -> date:
     year = cut.number("year", "year", year_digits)
     month = cut.number("month", "month")
     if not 1 <= month <= 12:
-        fail(f"there is no month {month:02d}", "invalid-date", cut.pos("month"))
+        raise error(
+            "invalid-date",
+            "invalid-date.month",
+            pos=cut.pos("month"),
+            end=cut.stop("month"),
+            month=month,
+        )
     return _read_date_parts(cut, year, month, cut.number("day", "day"))
 
 
@@ -138,22 +171,40 @@ def _read_time(cut: _Cut, *, leap_second: bool = False) -> tuple[time, bool]:
     minute = cut.number("minute", "minute")
     second = 0 if cut["second"] is None else cut.number("second", "second")
     if hour == 24:
-        fail(
-            "hour 24 is not allowed", "invalid-time", cut.pos("hour"), "write 00:00 of the next day"
+        raise error(
+            "invalid-time",
+            "invalid-time.hour-24",
+            pos=cut.pos("hour"),
+            end=cut.stop("hour"),
+            hint="hint.next-day",
         )
     if hour > 23:
-        fail(f"there is no hour {hour:02d} (00-23)", "invalid-time", cut.pos("hour"))
+        raise error(
+            "invalid-time",
+            "invalid-time.hour",
+            pos=cut.pos("hour"),
+            end=cut.stop("hour"),
+            hour=hour,
+        )
     if minute > 59:
-        fail(f"there is no minute {minute:02d} (00-59)", "invalid-time", cut.pos("minute"))
+        raise error(
+            "invalid-time",
+            "invalid-time.minute",
+            pos=cut.pos("minute"),
+            end=cut.stop("minute"),
+            minute=minute,
+        )
     is_leap = second == 60 and leap_second and (hour, minute) == (23, 59)
     if second > 59 and not is_leap:
-        hint = (
-            "a leap second, 23:59:60, is read only in a date-time with an offset "
-            "Z or ±HH:MM and no [zone] (ISO_INSTANT)"
-            if (hour, minute, second) == (23, 59, 60)
-            else None
+        leap: HintId | None = "hint.leap-second" if (hour, minute, second) == (23, 59, 60) else None
+        raise error(
+            "invalid-time",
+            "invalid-time.second",
+            pos=cut.pos("second"),
+            end=cut.stop("second"),
+            hint=leap,
+            second=second,
         )
-        fail(f"there is no second {second:02d} (00-59)", "invalid-time", cut.pos("second"), hint)
     return time(hour, minute, 59 if is_leap else second, _microseconds(cut)), is_leap
 
 
@@ -192,10 +243,12 @@ def _plain_date_time(cut: _Cut) -> datetime | None:
 def _microseconds(cut: _Cut) -> int:
     fraction = cut["fraction"] or ""
     if len(fraction) > 9:
-        fail(
-            f"at most 9 fraction digits, not {len(fraction)}",
+        raise error(
             "invalid-time",
-            cut.pos("fraction") + 9,
+            "invalid-time.fraction",
+            pos=cut.pos("fraction") + 9,
+            end=cut.stop("fraction"),
+            count=len(fraction),
         )
     # SPEC §9: kept to the microsecond, the rest truncated.
     return int(fraction[:6].ljust(6, "0"))
@@ -211,30 +264,34 @@ def _read_offset(cut: _Cut, allowed: frozenset[str], where: str) -> timedelta | 
         return None
     shape = _offset_shape(raw)
     if shape not in allowed:
-        shapes = ", ".join(sorted(allowed, key=len))
-        fail(
-            f"{where} takes an offset {shapes}, not {shape}",
+        raise error(
             "invalid-format",
-            cut.pos("offset"),
-            _colon_hint(raw),
+            "invalid-format.offset-shape",
+            pos=cut.pos("offset"),
+            end=cut.stop("offset"),
+            hint="hint.write",
+            format=where,
+            shapes=", ".join(sorted(allowed, key=len)),
+            shape=shape,
+            fix=_with_colons(raw),
         )
     return offset_value(raw, cut.pos("offset"))
 
 
-def _colon_hint(raw: str) -> str | None:
+def _with_colons(raw: str) -> str:
+    """``+0100`` -> ``+01:00``, ``+010000`` -> ``+01:00:00``."""
     digits = raw[1:].replace(":", "")
-    if len(digits) < 4:
-        return None
     pairs = [digits[index : index + 2] for index in range(0, len(digits), 2)]
-    return f"write {raw[0] + ':'.join(pairs)!r}"
+    return raw[0] + ":".join(pairs)
 
 
 def offset_value(raw: str, pos: int) -> timedelta:
     """``Z``, ``+HH``, ``+HH:MM``, ``+HHMM``, ``+HH:MM:ss`` or ``+HHMMss`` as a duration."""
     try:
         return _offset_duration(raw)
-    except ValueError as error:
-        fail(str(error), "invalid-offset", pos)
+    except BhtimeError as failure:
+        failure.pos, failure.end = pos, pos + len(raw)
+        raise
 
 
 # Texts of offsets are few (a zone's offsets, written a handful of ways), and
@@ -251,19 +308,20 @@ def _offset_duration(raw: str) -> timedelta:
 # -- timestamps -------------------------------------------------------------
 
 
-def _date_time(token: Token) -> Timestamp:
-    cut = _Cut(token, _DATE_TIME)
+def _date_time(text: str, start: int, end: int) -> Timestamp:
+    cut = _Cut(_DATE_TIME, text, start, end)
     raw_offset = cut["offset"]
     shape = _offset_shape(raw_offset) if raw_offset else None
     if shape == "+HHMM":
-        return _recommended(token, cut)
+        return _recommended(cut)
     zone = cut["zone"]
     if zone is not None and raw_offset is None:
-        fail(
-            "a [zone] must follow an offset",
+        raise error(
             "invalid-format",
-            cut.pos("zone") - 1,
-            "write the offset first, as in 2011-12-03T10:15:30+01:00[Europe/Paris]",
+            "invalid-format.zone-needs-offset",
+            pos=cut.pos("zone") - 1,
+            end=cut.stop("zone") + 1,
+            hint="hint.zone-example",
         )
     # ISO_INSTANT takes what ISO_OFFSET_DATE_TIME does but +HH, needs the
     # seconds, and alone reads a leap second (SPEC §3).
@@ -281,42 +339,51 @@ def _date_time(token: Token) -> Timestamp:
     return _timestamp(cut, name, local, offset, zone)
 
 
-def _recommended(token: Token, cut: _Cut) -> Timestamp:
+def _recommended(cut: _Cut) -> Timestamp:
     fraction = cut["fraction"]
     if fraction is None or len(fraction) != 3:
-        fail(
-            "an offset without a colon needs the recommended format, "
-            "yyyy-MM-dd'T'HH:mm:ss.SSSZ, with exactly 3 fraction digits",
+        raise error(
             "invalid-format",
-            cut.pos("offset"),
-            _colon_hint(cut["offset"] or ""),
+            "invalid-format.recommended-fraction",
+            pos=cut.pos("offset"),
+            end=cut.stop("offset"),
+            hint="hint.write",
+            fix=_with_colons(cut["offset"] or ""),
         )
     if cut["t"] != "T":
-        fail(
-            "the recommended format takes an upper-case 'T'",
+        raise error(
             "invalid-format",
-            cut.pos("t"),
-            "write 'T'",
+            "invalid-format.recommended-t",
+            pos=cut.pos("t"),
+            end=cut.stop("t"),
+            hint="hint.write",
+            fix="T",
         )
     if cut["zone"] is not None:
-        fail(
-            "a [zone] must follow an ISO offset such as +03:00",
+        raise error(
             "invalid-format",
-            cut.pos("zone") - 1,
+            "invalid-format.recommended-zone",
+            pos=cut.pos("zone") - 1,
+            end=cut.stop("zone") + 1,
         )
     local, _ = _read_date_time(cut)
     offset = offset_value(cut["offset"] or "", cut.pos("offset"))
     return _timestamp(cut, "recommended", local, offset, None)
 
 
-def _rfc_1123(token: Token) -> Timestamp:
-    cut = _Cut(token, _RFC_1123)
+def _rfc_1123(text: str, start: int, end: int) -> Timestamp:
+    cut = _Cut(_RFC_1123, text, start, end)
     weekday = cut["weekday"]
     if weekday is not None:
         _name_index(cut, "weekday", _WEEKDAYS, "day of the week")
     for space in ("space0", "space1", "space2", "space3", "space4"):
         if cut[space] is not None and cut[space] != " ":
-            fail("RFC 1123 separates its fields with one space", "invalid-format", cut.pos(space))
+            raise error(
+                "invalid-format",
+                "invalid-format.rfc-space",
+                pos=cut.pos(space),
+                end=cut.stop(space),
+            )
     day = cut.number("day", "day", (1, 2))
     month = _name_index(cut, "month", _MONTHS, "month") + 1
     year = cut.number("year", "year", (4,))
@@ -324,13 +391,16 @@ def _rfc_1123(token: Token) -> Timestamp:
     moment_time, _ = _read_time(cut)
     offset = _rfc_offset(cut)
     if weekday is not None and _WEEKDAYS.index(weekday.lower()) != moment_date.weekday():
-        actual = calendar.day_abbr[moment_date.weekday()]
-        fail(
-            f"{moment_date.isoformat()} is a {calendar.day_name[moment_date.weekday()]}, "
-            f"not {weekday!r}",
+        actual = _DAY_NAMES[moment_date.weekday()]
+        raise error(
             "weekday-mismatch",
-            cut.pos("weekday"),
-            f"write {actual!r}, or leave the day of the week out",
+            pos=cut.pos("weekday"),
+            end=cut.stop("weekday"),
+            hint="hint.weekday",
+            date=moment_date.isoformat(),
+            weekday=actual,
+            written=weekday,
+            fix=actual[:3],
         )
     return _timestamp(
         cut, "RFC_1123_DATE_TIME", datetime.combine(moment_date, moment_time), offset, None
@@ -339,15 +409,25 @@ def _rfc_1123(token: Token) -> Timestamp:
 
 def _read_date_parts(cut: _Cut, year: int, month: int, day: int) -> date:
     if year == 0:
-        fail("year 0000 is outside 0001-9999", "out-of-range", cut.pos("year"))
+        raise error(
+            "out-of-range",
+            "out-of-range.year",
+            pos=cut.pos("year"),
+            end=cut.stop("year"),
+            year="0000",
+        )
     last = days_in_month(year, month)
     if not 1 <= day <= last:
-        name = calendar.month_name[month]
-        fail(
-            f"{name} {year:04d} has no day {day:02d}",
+        raise error(
             "invalid-date",
-            cut.pos("day"),
-            f"the last day of {name} {year:04d} is {last}",
+            "invalid-date.day",
+            pos=cut.pos("day"),
+            end=cut.stop("day"),
+            hint="hint.last-day",
+            month_name=_MONTH_NAMES[month - 1],
+            year=year,
+            day=day,
+            last=last,
         )
     return date(year, month, day)
 
@@ -358,10 +438,12 @@ def _rfc_offset(cut: _Cut) -> timedelta:
         return timedelta(0)
     if raw[0] in "+-" and len(raw) == 5:
         return offset_value(raw, cut.pos("offset"))
-    fail(
-        f"RFC 1123 takes GMT or an offset +HHMM, not {raw!r}",
+    raise error(
         "invalid-format",
-        cut.pos("offset"),
+        "invalid-format.rfc-offset",
+        pos=cut.pos("offset"),
+        end=cut.stop("offset"),
+        offset=raw,
     )
 
 
@@ -370,11 +452,15 @@ def _name_index(cut: _Cut, part: str, names: tuple[str, ...], what: str) -> int:
     if written.lower() in names:
         return names.index(written.lower())
     suggestion = closest(written, names)
-    fail(
-        f"unknown {what} {written!r}",
+    raise error(
         "invalid-format",
-        cut.pos(part),
-        f"did you mean {suggestion.title()!r}?" if suggestion else None,
+        "invalid-format.unknown-name",
+        pos=cut.pos(part),
+        end=cut.stop(part),
+        hint="hint.did-you-mean" if suggestion else None,
+        part=what,
+        written=written,
+        suggestion=suggestion and suggestion.title(),
     )
 
 
@@ -383,115 +469,112 @@ def _timestamp(
 ) -> Timestamp:
     instant = None
     if offset is not None:
-        instant = _utc(local, offset, cut.start)
+        instant = _utc(local, offset, cut)
         if zone is not None:
             _check_zone_offset(cut, zone, instant, offset)
     return Timestamp(cut.start, cut.end(), name, local, offset, zone, instant)
 
 
-def _utc(local: datetime, offset: timedelta, pos: int) -> datetime:
+def _utc(local: datetime, offset: timedelta, cut: _Cut) -> datetime:
     try:
         return wall_time(local, UTC) - offset
     except OverflowError:
-        fail("the instant falls outside the years 0001-9999 in UTC", "out-of-range", pos)
+        raise error("out-of-range", "out-of-range.utc", pos=cut.start, end=cut.end()) from None
 
 
 def _check_zone_offset(cut: _Cut, name: str, instant: datetime, offset: timedelta) -> None:
     try:
         zone = zone_id(name)
-    except ZoneError as error:
-        error.pos = cut.pos("zone")
+    except BhtimeError as failure:  # an unknown zone: in the text, at its name
+        failure.pos, failure.end = cut.pos("zone"), cut.stop("zone")
         raise
     try:
         used = instant.astimezone(zone).utcoffset()
     except OverflowError:
-        fail("the instant falls outside the years 0001-9999 in its zone", "out-of-range", cut.start)
+        raise error("out-of-range", "out-of-range.zone", pos=cut.start, end=cut.end()) from None
     if used != offset:
-        raise ZoneError(
-            f"{name} does not use the offset {cut['offset']} at {cut.match.group(0)[:19]}",
-            code="offset-not-in-zone",
+        raise error(
+            "offset-not-in-zone",
             pos=cut.pos("offset"),
-            hint=f"{name} is at {offset_text(used)} then",
+            end=cut.stop("offset"),
+            hint="hint.zone-offset",
+            zone=name,
+            offset=cut["offset"],
+            local=cut.match.group(0)[:19],
+            used=offset_text(used),
         )
 
 
 # -- dates, times and words ---------------------------------------------------
 
 
-def _iso_date(token: Token) -> CalendarDate:
-    cut = _Cut(token, _ISO_DATE)
+def _iso_date(text: str, start: int, end: int) -> CalendarDate:
+    cut = _Cut(_ISO_DATE, text, start, end)
     value = _read_date(cut)
     offset = _read_offset(cut, _ISO_OFFSETS, "ISO_DATE")
     return CalendarDate(cut.start, cut.end(), "ISO_DATE", value, offset)
 
 
-def _basic_date(token: Token) -> CalendarDate:
-    cut = _Cut(token, _BASIC_DATE)
+def _basic_date(text: str, start: int, end: int) -> CalendarDate:
+    cut = _Cut(_BASIC_DATE, text, start, end)
     value = _read_date(cut)
     offset = _read_offset(cut, _BASIC_OFFSETS, "BASIC_ISO_DATE")
     return CalendarDate(cut.start, cut.end(), "BASIC_ISO_DATE", value, offset)
 
 
-def _iso_time(token: Token) -> WallTime:
-    cut = _Cut(token, _ISO_TIME)
+def _iso_time(text: str, start: int, end: int) -> WallTime:
+    cut = _Cut(_ISO_TIME, text, start, end)
     value, _ = _read_time(cut)
     offset = _read_offset(cut, _ISO_OFFSETS, "ISO_TIME")
     return WallTime(cut.start, cut.end(), "ISO_TIME", value, offset)
 
 
-def _start(token: Token) -> int:
-    return token.start_pos
-
-
-def _end(token: Token) -> int:
-    return _start(token) + len(token)
-
-
-def _modifier(token: Token) -> Modifier:
-    match = _AMOUNT.match(token)
-    assert match is not None, f"the grammar cut {token!r} in a shape {_AMOUNT} does not read"
+def _modifier(text: str, start: int, end: int) -> Modifier:
+    match = _AMOUNT.match(text, start, end)
+    assert match is not None, (
+        f"the grammar cut {text[start:end]!r} in a shape {_AMOUNT} does not read"
+    )
     sign, number, unit = match.groups()
     if unit == "M":
-        fail(
-            "'M' is ambiguous: minutes or months?",
-            "ambiguous-unit",
-            token.start_pos + match.start("unit"),
-            "write 'm' or 'min' for minutes, 'mon' for months",
+        raise error(
+            "ambiguous-unit", pos=match.start("unit"), end=match.end("unit"), hint="hint.m-or-mon"
         )
     amount = -int(number) if sign == "-" else int(number)
-    return Modifier(token.start_pos, _end(token), amount, UNIT_SPELLINGS[unit.lower()])
+    return Modifier(start, end, amount, UNIT_SPELLINGS[unit.lower()])
 
 
-def _bad_amount(token: Token, sign: str = "") -> NoReturn:
-    cut = _Cut(token, _BAD_AMOUNT)
+def _bad_amount(text: str, start: int, end: int, sign: str = "") -> NoReturn:
+    cut = _Cut(_BAD_AMOUNT, text, start, end)
     number, fraction, word = cut["number"] or "", cut["fraction"], cut["word"] or ""
     if fraction is not None:
         whole = _whole_units(number, fraction, word, sign)
-        fail(
-            f"a modifier takes a whole number, not {number + fraction!r}",
+        raise error(
             "fraction",
-            cut.start,
-            f"write whole units: {whole!r}"
-            if whole
-            else "write whole numbers of smaller units, as in '1h 30min' for 1.5h",
+            pos=cut.start,
+            end=cut.stop("fraction"),
+            hint="hint.whole-units" if whole else "hint.smaller-units",
+            number=number + fraction,
+            fix=whole,
         )
     if not word or word.lower() in WORDS:
-        fail(
-            f"the number {number!r} has no unit",
+        raise error(
             "missing-unit",
-            cut.start,
-            f"add a unit, as in '{number}h' or '{number}d'",
+            pos=cut.start,
+            end=cut.stop("number"),
+            hint="hint.add-unit",
+            number=number,
         )
     suggestion = _nearest_unit(word)
-    fail(
-        f"unknown unit {word!r}",
+    raise error(
         "unknown-unit",
-        cut.pos("word"),
-        f"did you mean {suggestion!r}?" if suggestion else _UNITS_HINT,
+        pos=cut.pos("word"),
+        end=cut.stop("word"),
+        hint="hint.did-you-mean" if suggestion else "hint.units",
+        word=word,
+        suggestion=suggestion,
     )
 
 
-_UNITS_HINT = "the units are years, months, weeks, days, hours, minutes and seconds"
 # Each unit in the next smaller one it divides into exactly.
 _SMALLER = {
     Unit.YEARS: (12, Unit.MONTHS), Unit.WEEKS: (7, Unit.DAYS), Unit.DAYS: (24, Unit.HOURS),
@@ -528,81 +611,72 @@ def _nearest_unit(word: str) -> str | None:
     return _UNIT_ALIASES.get(lowered) or closest(lowered, UNIT_SPELLINGS)
 
 
-def _word(token: Token) -> NoReturn:
+def _word(text: str, start: int, end: int) -> NoReturn:
+    token = text[start:end]
     lowered = token.lower()
     if token == "M":
-        fail(
-            "'M' is ambiguous: minutes or months?",
-            "ambiguous-unit",
-            _start(token),
-            "write 'm' or 'min' for minutes, 'mon' for months, after a number",
-        )
+        raise error("ambiguous-unit", pos=start, end=end, hint="hint.m-or-mon-number")
     if lowered == "t":
-        fail(
-            f"unknown word {str(token)!r}",
-            "unknown-word",
-            _start(token),
-            "a date and a time join with 'T' and no spaces, as in 2011-12-03T10:15",
-        )
+        raise error("unknown-word", pos=start, end=end, hint="hint.t-joins", word=token)
     if lowered in UNIT_SPELLINGS:
-        fail(
-            f"the unit {str(token)!r} has no number",
-            "missing-number",
-            _start(token),
-            f"write a number before it, as in '3{token}'",
-        )
+        raise error("missing-number", pos=start, end=end, hint="hint.number-first", unit=token)
     suggestion = closest(lowered, WORDS) or _nearest_unit(lowered)
-    fail(
-        f"unknown word {str(token)!r}",
+    raise error(
         "unknown-word",
-        _start(token),
-        f"did you mean {suggestion!r}?" if suggestion else None,
+        pos=start,
+        end=end,
+        hint="hint.did-you-mean" if suggestion else None,
+        word=token,
+        suggestion=suggestion,
     )
 
 
-class AstBuilder:
-    """Run by the LALR parser as it reduces: each item rule's tokens become one item."""
-
-    def timestamp(self, children: list[Token]) -> Timestamp:
-        (token,) = children
-        return _date_time(token) if token.type == "DATE_TIME" else _rfc_1123(token)
-
-    def date(self, children: list[Token]) -> CalendarDate | DayWord:
-        (token,) = children
-        if token.type == "ISO_DATE":
-            return _iso_date(token)
-        if token.type == "BASIC_DATE":
-            return _basic_date(token)
-        if token.type == "WIDE_YEAR":
-            year = token[: token.index("-", 1)]
-            fail(f"year {year} is outside 0001-9999", "out-of-range", _start(token))
-        return DayWord(_start(token), _end(token), token.lower(), _DAY_WORDS[token.lower()])
-
-    def time(self, children: list[Token]) -> WallTime:
-        (token,) = children
-        if token.type == "ISO_TIME":
-            return _iso_time(token)
-        return WallTime(_start(token), _end(token), token.lower(), _TIME_WORDS[token.lower()], None)
-
-    def now(self, children: list[Token]) -> Now:
-        (token,) = children
-        return Now(_start(token), _end(token))
-
-    def modifier(self, children: list[Token]) -> Modifier:
-        (token,) = children
-        if token.type == "BAD_AMOUNT":
-            _bad_amount(token)
-        return _modifier(token)
-
-    def signed_modifier(self, children: list[Token]) -> Modifier:
-        if len(children) == 1:
-            return _modifier(children[0])
-        sign, token = children
-        _bad_amount(token, str(sign))
-
-    def word(self, children: list[Token]) -> NoReturn:
-        (token,) = children
-        _word(token)
+def _wide_year(text: str, start: int, end: int) -> NoReturn:
+    year_end = text.index("-", start + 1)
+    raise error(
+        "out-of-range", "out-of-range.year", pos=start, end=year_end, year=text[start:year_end]
+    )
 
 
-BUILDER = AstBuilder()
+def _day_word(text: str, start: int, end: int) -> DayWord:
+    word = text[start:end].lower()
+    return DayWord(start, end, word, _DAY_WORDS[word])
+
+
+def _time_word(text: str, start: int, end: int) -> WallTime:
+    word = text[start:end].lower()
+    return WallTime(start, end, word, _TIME_WORDS[word], None)
+
+
+def _now(text: str, start: int, end: int) -> Now:
+    return Now(start, end)
+
+
+# Each terminal that is an item on its own, and its reader: `(text, start, end)`
+# of the token to the item, or a ParseError (docs/language.md §2-4).
+_READERS: dict[str | None, Callable[[str, int, int], Item]] = {
+    "DATE_TIME": _date_time,
+    "RFC_1123": _rfc_1123,
+    "ISO_DATE": _iso_date,
+    "BASIC_DATE": _basic_date,
+    "WIDE_YEAR": _wide_year,
+    "DAY_WORD": _day_word,
+    "ISO_TIME": _iso_time,
+    "TIME_WORD": _time_word,
+    "NOW": _now,
+    "AMOUNT": _modifier,
+    "SIGNED_AMOUNT": _modifier,
+    "BAD_AMOUNT": _bad_amount,
+    "WORD": _word,
+}
+
+
+def read_item(text: str, first: re.Match[str], last: re.Match[str]) -> Item:
+    """The item the grammar made of ``first`` to ``last``: one token, or a sign and its amount.
+
+    The only item of two tokens is a sign with a bad amount after it
+    (``- 1.5h``): always an error, whose hint keeps the sign.
+    """
+    if first is not last:
+        _bad_amount(text, last.start(), last.end(), first.group())
+    return _READERS[first.lastgroup](text, first.start(), first.end())

@@ -7,18 +7,25 @@ length, ``[zone]`` names and offsets, and items that set the same field twice.
 
 from __future__ import annotations
 
+import copyreg
 import re
-import unicodedata
-from functools import lru_cache
+from _thread import allocate_lock
 
 from ._ast import CalendarDate, DayWord, Expression, Item, Modifier, Now, Timestamp, WallTime
-from ._errors import BhtimeError, ConflictError, ParseError
-from ._grammar import BadCharacter, BadToken, language
+from ._errors import BhtimeError, error
+from ._items import read_item
+from ._syntax import END_OF_TEXT, BadCharacter, BadToken, read
+from ._urlencoded import url_encoded_error
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ._errors import HintId
 
 __all__ = ["MAX_LENGTH", "parse"]
 
 MAX_LENGTH = 1000
-_CACHE_SIZE = 4096
 _WHITESPACE = " \t\r\n"
 _TRAILING_OFFSET = re.compile(r"[+-][0-9:]+\Z")
 
@@ -32,88 +39,129 @@ def parse(text: str, /) -> Expression:
     """
     if not isinstance(text, str):
         raise TypeError(f"expected a str, not {type(text).__name__}")
-    return _parse(text)
+    return _CACHE.get(text) or _CACHE.keep(_parse(text))
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
+class _Cache:
+    """Expressions of short texts, within a budget of characters: no input can make it grow.
+
+    Texts people type and programs send again are short and few; a long text
+    is parsed again each time, in time linear in its length. The budget
+    counts each text's characters plus a fixed cost for the objects around
+    it, which bounds the memory the cache holds: about 12 MiB at most.
+    When full, the oldest entries go first.
+    """
+
+    LONGEST = 200
+    BUDGET = 1 << 16
+    ENTRY_COST = 32
+
+    def __init__(self) -> None:
+        self._entries: dict[str, Expression] = {}
+        self._used = 0
+        self._lock = allocate_lock()  # threading's Lock, without importing threading
+        self.get = self._entries.get
+
+    def keep(self, expression: Expression) -> Expression:
+        text = expression.text
+        if len(text) > self.LONGEST or type(text) is not str:
+            return expression  # a str subclass could compare equal to a different text
+        with self._lock:
+            if text not in self._entries:
+                self._used += len(text) + self.ENTRY_COST
+                self._entries[text] = expression
+            while self._used > self.BUDGET:
+                oldest = next(iter(self._entries))
+                self._used -= len(oldest) + self.ENTRY_COST
+                del self._entries[oldest]
+        return expression
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self._used = 0
+
+
+_CACHE = _Cache()
+
+
+def _pickled(expression: Expression) -> tuple[Callable[[str], Expression], tuple[str]]:
+    """An expression pickles as its text, and is parsed again when unpickled."""
+    return (parse, (expression.text,))
+
+
+copyreg.pickle(Expression, _pickled)
+
+
 def _parse(text: str) -> Expression:
     _check_size(text)
     try:
-        items = _run_parser(text)
+        items = _read_items(text)
+        return _combine(text, items)
     except BhtimeError as error:
         error.text = text
-        raise
-    return _combine(text, items)
+        # Checked only now that parsing failed: no cost when it succeeds.
+        encoded = url_encoded_error(text, _is_valid)
+        if encoded is None:
+            raise
+        raise encoded from None
 
 
 def _check_size(text: str) -> None:
     if len(text) > MAX_LENGTH:
-        raise ParseError(
-            f"the expression is {len(text)} characters long; the limit is {MAX_LENGTH}",
-            code="too-long",
+        raise error(
+            "too-long",
             text=text,
             pos=MAX_LENGTH,
+            end=len(text),
+            length=len(text),
+            limit=MAX_LENGTH,
         )
     if not text.strip(_WHITESPACE):
-        raise ParseError(
-            "the expression is empty",
-            code="empty",
-            text=text,
-            pos=0,
-            hint="write a date, a time or a modifier, as in 'tomorrow 14:00'",
-        )
+        raise error("empty", text=text, pos=0, end=len(text), hint="hint.empty")
 
 
-def _run_parser(text: str) -> list[Item]:
-    try:
-        return language(_new_builder).parse(text)
-    except (BadCharacter, BadToken) as error:
-        raise _syntax_error(text, error) from None
-
-
-def _new_builder() -> object:
-    from ._items import BUILDER  # noqa: PLC0415 - loaded with the parser
-
-    return BUILDER
+def _read_items(text: str) -> list[Item]:
+    """The items of ``text`` in order, or the first error in it (see ``_syntax_error``)."""
+    tokens, spans, failure = read(text)
+    items = [read_item(text, tokens[first], tokens[last]) for first, last in spans]
+    if failure is not None:
+        raise _syntax_error(text, failure)
+    return items
 
 
 # -- syntax errors ------------------------------------------------------------
 
-_EXPECTED_ITEM = (
-    "expected a timestamp, a date, a time, a word such as 'now', or a modifier such as '+3h'"
-)
 
-
-def _syntax_error(text: str, error: BadCharacter | BadToken) -> BhtimeError:
-    if isinstance(error, BadCharacter):
-        pos = error.pos
+def _syntax_error(text: str, failure: BadCharacter | BadToken) -> BhtimeError:
+    if isinstance(failure, BadCharacter):
+        pos = failure.pos
         if _is_foreign(text[pos]):
             return _unexpected_character(text, pos)
-        return _error_in_previous_item(text, error.previous, pos) or _unexpected_character(
+        return _error_in_previous_item(text, failure.previous, pos) or _unexpected_character(
             text, pos
         )
-    if error.kind == "$END":
-        return _error(
-            "expected a number and a unit after the sign",
-            "missing-amount",
-            text,
-            len(text),
-            "write the modifier whole, as in '+3h'",
-        )
-    token = error.value
-    pos = error.pos
+    if failure.kind == END_OF_TEXT:
+        end = len(text)
+        return error("missing-amount", text=text, pos=end, end=end, hint="hint.whole-modifier")
+    token = failure.value
+    pos = failure.pos
+    end = pos + len(token)
     before = text[:pos].rstrip(_WHITESPACE)
     if before.endswith(("+", "-")):
         if token.isdigit():
-            return _error(f"the number {token!r} has no unit", "missing-unit", text, pos)
-        return _error(
-            f"expected a number and a unit after {before[-1]!r}, not {token!r}",
+            return error("missing-unit", text=text, pos=pos, end=end, number=token)
+        return error(
             "missing-amount",
-            text,
-            pos,
+            "missing-amount.after-sign",
+            text=text,
+            pos=pos,
+            end=end,
+            sign=before[-1],
+            token=token,
         )
-    return _error_in_previous_item(text, error.previous, pos) or _glued(
-        text, error.previous, pos, token, error.kind
+    return _error_in_previous_item(text, failure.previous, pos) or _glued(
+        text, failure.previous, pos, token, failure.kind
     )
 
 
@@ -127,57 +175,55 @@ def _error_in_previous_item(text: str, start: int, pos: int) -> BhtimeError | No
         return None
     try:
         _parse(text[start:pos])
-    except BhtimeError as error:
-        return type(error)(
-            error.message,
-            code=error.code,
-            text=text,
-            pos=None if error.pos is None else error.pos + start,
-            hint=error.hint,
-        )
+    except BhtimeError as found:
+        return found.relocated(text, start)
     return None
 
 
-def _glued(text: str, start: int, pos: int, token: str, token_type: str) -> ParseError:
+def _glued(text: str, start: int, pos: int, token: str, token_type: str) -> BhtimeError:
     """An item, at ``pos``, that follows the one at ``start`` with no whitespace between."""
     previous = text[start:pos]
     last = _parse(previous).items[-1]
+    end = pos + len(token)
     # Suggest the space only where it fixes the text.
     spaced = f"{previous} {token}"
-    hint = f"write {spaced!r}" if _is_valid(spaced) else None
+    fix = spaced if _is_valid(spaced) else None
+    hint: HintId | None = "hint.write" if fix else None
     if token_type in ("AMOUNT", "BAD_AMOUNT") and isinstance(last, Modifier):
-        return _error(
-            "modifiers without a sign must be separated by whitespace",
-            "glued-modifiers",
-            text,
-            pos,
-            hint,
-        )
+        return error("glued-modifiers", text=text, pos=pos, end=end, hint=hint, fix=fix)
     if token[:1] in "Tt" and isinstance(last, CalendarDate):
-        return _error(
-            "expected a time HH:mm after 'T'",
+        return error(
             "invalid-format",
-            text,
-            pos + 1,
-            "write it as in 2011-12-03T10:15",
+            "invalid-format.time-after-t",
+            text=text,
+            pos=pos + 1,
+            end=end,
+            hint="hint.time-example",
         )
     offset = _offset_read_last(previous, last)
     if offset is not None and token_type == "WORD":
-        # SPEC §2: the sign and digits were read as the item's offset.
-        return _error(
-            f"{previous[offset:]!r} was read as the offset of {previous[:offset]!r}, "
-            f"and {token!r} does not follow an offset",
+        # docs/language.md §2: the sign and digits were read as the item's offset.
+        return error(
             "missing-space",
-            text,
-            pos,
-            f"for a modifier, write a space: {f'{previous[:offset]} {previous[offset:]}{token}'!r}",
+            "missing-space.offset",
+            text=text,
+            pos=pos,
+            end=end,
+            hint="hint.space-for-modifier",
+            offset=previous[offset:],
+            item=previous[:offset],
+            word=token,
+            fix=f"{previous[:offset]} {previous[offset:]}{token}",
         )
-    return _error(
-        f"expected whitespace between {previous!r} and {token!r}",
+    return error(
         "missing-space",
-        text,
-        pos,
-        hint,
+        text=text,
+        pos=pos,
+        end=end,
+        hint=hint,
+        previous=previous,
+        next=token,
+        fix=fix,
     )
 
 
@@ -203,40 +249,44 @@ def _is_foreign(char: str) -> bool:
     return not char.isascii() or (not char.isprintable() and char not in _WHITESPACE)
 
 
-def _unexpected_character(text: str, pos: int) -> ParseError:
+def _unexpected_character(text: str, pos: int) -> BhtimeError:
     char = text[pos]
     if _is_foreign(char):
-        return _error(
-            f"the character {_describe(char)} is not allowed",
+        return error(
             "invalid-character",
-            text,
-            pos,
-            _ascii_hint(char),
+            text=text,
+            pos=pos,
+            end=pos + 1,
+            hint=_ascii_hint(char),
+            character=_describe(char),
         )
     if char == "[":
-        if "]" not in text[pos:]:
-            return _error("the '[' of a zone name is never closed", "unexpected", text, pos)
-        return _error("a [zone] must follow a date-time with an offset", "unexpected", text, pos)
-    return _error(f"unexpected {char!r}: {_EXPECTED_ITEM}", "unexpected", text, pos)
+        close = text.find("]", pos)
+        if close < 0:
+            return error("unexpected", "unexpected.unclosed-zone", text=text, pos=pos, end=pos + 1)
+        return error(
+            "unexpected", "unexpected.zone-without-offset", text=text, pos=pos, end=close + 1
+        )
+    return error("unexpected", text=text, pos=pos, end=pos + 1, character=char)
 
 
 def _describe(char: str) -> str:
+    import unicodedata  # noqa: PLC0415 - slow to import; only this error needs it
+
     name = unicodedata.name(char, "")
     return f"U+{ord(char):04X}" + (f" ({name})" if name else "")
 
 
-def _ascii_hint(char: str) -> str:
+def _ascii_hint(char: str) -> HintId:
+    import unicodedata  # noqa: PLC0415 - slow to import; only this error needs it
+
     if char.isascii():
-        return "control characters are not allowed"
+        return "hint.control-character"
     if char.isspace():
-        return "separate items with spaces, tabs or line breaks"
+        return "hint.separate-items"
     if unicodedata.digit(char, None) is not None:
-        return "write the digits as ASCII 0-9"
-    return "write the expression in ASCII"
-
-
-def _error(message: str, code: str, text: str, pos: int, hint: str | None = None) -> ParseError:
-    return ParseError(message, code=code, text=text, pos=pos, hint=hint)
+        return "hint.ascii-digits"
+    return "hint.ascii"
 
 
 # -- SPEC §5: which item sets what ----------------------------------------------
@@ -279,16 +329,17 @@ def _combine(text: str, items: list[Item]) -> Expression:
     return Expression(text, tuple(items), timestamp, day, time, now, tuple(modifiers))  # type: ignore[arg-type]
 
 
-def _conflict(text: str, first: Item, second: Item) -> ConflictError:
+def _conflict(text: str, first: Item, second: Item) -> BhtimeError:
     shared = [field for field in _FIELDS[type(second)] if field in _FIELDS[type(first)]]
-    what = " and ".join(shared)
-    first_text, second_text = text[first.pos : first.end], text[second.pos : second.end]
-    return ConflictError(
-        f"{second_text!r} sets the {what}, which {first_text!r} already sets",
-        code="conflict",
+    return error(
+        "conflict",
         text=text,
         pos=second.pos,
-        hint="keep one of them",
+        end=second.end,
+        hint="hint.keep-one",
+        second=text[second.pos : second.end],
+        fields=" and ".join(shared),
+        first=text[first.pos : first.end],
     )
 
 
@@ -299,11 +350,13 @@ def _check_offsets_agree(
         return
     if day.offset is None or time.offset is None or day.offset == time.offset:
         return
-    raise ConflictError(
-        f"the date {text[day.pos : day.end]!r} and the time {text[time.pos : time.end]!r} "
-        "carry different offsets",
-        code="offset-mismatch",
+    pos, end = (time.pos, time.end) if time.pos > day.pos else (day.pos, day.end)
+    raise error(
+        "offset-mismatch",
         text=text,
-        pos=max(day.pos, time.pos),
-        hint="write the offset once, or the same offset on both",
+        pos=pos,
+        end=end,
+        hint="hint.same-offset",
+        date=text[day.pos : day.end],
+        time=text[time.pos : time.end],
     )

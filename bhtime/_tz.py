@@ -13,11 +13,14 @@ import enum
 import re
 from datetime import datetime, timedelta, timezone, tzinfo
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from ._errors import ZoneError, closest
+from ._errors import BhtimeError, closest, error
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ._errors import ErrorCode
 
 __all__ = [
     "POLICIES",
@@ -29,6 +32,8 @@ __all__ = [
     "adopt_zone",
     "checked_offset",
     "fixed_offset",
+    "no_offset_error",
+    "offset_of",
     "offset_text",
     "place",
     "settle",
@@ -42,6 +47,10 @@ __all__ = [
 
 UTC = timezone.utc
 MAX_OFFSET = timedelta(hours=18)
+# Longer than every IANA name (the longest has 32 characters) and every offset
+# form: a longer name is refused before any look-up, so its cost stays bounded.
+MAX_ZONE_LENGTH = 48
+_QUOTED_PREFIX = 40
 
 
 class Placement(enum.Enum):
@@ -62,6 +71,8 @@ class TzdataZone(ZoneInfo):
 @lru_cache(maxsize=1)
 def zone_keys() -> frozenset[str]:
     """Every IANA zone name that the tzdata package holds."""
+    from importlib import resources  # noqa: PLC0415 - slow to import; "UTC" needs no file
+
     listing = resources.files("tzdata").joinpath("zones").read_text(encoding="utf-8")
     return frozenset(line.strip() for line in listing.splitlines() if line.strip())
 
@@ -77,6 +88,8 @@ def tzdata_version() -> str:
 @cache
 def tzdata_zone(key: str) -> TzdataZone:
     """The zone ``key`` (which must be one of ``zone_keys()``), from tzdata."""
+    from importlib import resources  # noqa: PLC0415 - slow to import; "UTC" needs no file
+
     path = resources.files("tzdata.zoneinfo").joinpath(*key.split("/"))
     with path.open("rb") as source:
         return TzdataZone.from_file(source, key=key)
@@ -115,22 +128,29 @@ _JDK_PREFIXES = ("UTC", "GMT", "UT")
 
 
 def checked_offset(
-    written: str, sign: str, hours: int, minutes: int = 0, seconds: int = 0
+    written: str,
+    sign: str,
+    hours: int,
+    minutes: int = 0,
+    seconds: int = 0,
+    *,
+    code: ErrorCode = "invalid-offset",
 ) -> timedelta:
-    """The offset, or ValueError saying which part is impossible (every offset is within ±18:00)."""
+    """The offset, or an error ``code`` saying which part is impossible (all are within ±18:00)."""
     if minutes > 59:
-        raise ValueError(f"there is no minute {minutes:02d} in the offset {written!r}")
+        raise error(code, "invalid-offset.minute", offset=written, minute=minutes)
     if seconds > 59:
-        raise ValueError(f"there is no second {seconds:02d} in the offset {written!r}")
+        raise error(code, "invalid-offset.second", offset=written, second=seconds)
     offset = timedelta(hours=hours, minutes=minutes, seconds=seconds)
     if offset > MAX_OFFSET:
-        raise ValueError(f"offset {written!r} is outside -18:00 to +18:00")
+        raise error(code, "invalid-offset.range", offset=written)
     return -offset if sign == "-" else offset
 
 
 def user_zone(zone: str | tzinfo) -> tzinfo:
     """The user zone: an IANA name, ``UTC``, ``Z``, ``+05:30``/``+0530``/``+05``, or a tzinfo."""
     if isinstance(zone, str):
+        _check_length(zone)
         return _named_user_zone(zone)
     if isinstance(zone, tzinfo):
         return adopt_zone(zone)
@@ -152,6 +172,7 @@ def _named_user_zone(name: str) -> tzinfo:
 @lru_cache(maxsize=256)
 def zone_id(name: str) -> tzinfo:
     """A ``[zone]`` of ISO_ZONED_DATE_TIME, read as ``java.time.ZoneId.of`` reads it."""
+    _check_length(name)
     if name in ("Z", *_JDK_PREFIXES):
         return UTC
     offset = name
@@ -169,24 +190,34 @@ def zone_id(name: str) -> tzinfo:
 
 def _offset_of(name: str, match: re.Match[str]) -> timedelta:
     parts = match.groupdict()
-    try:
-        return checked_offset(
-            name,
-            parts["sign"],
-            int(parts.get("hour") or parts["hours"]),
-            int(parts["minutes"] or 0),
-            int(parts.get("seconds") or 0),
+    return checked_offset(
+        name,
+        parts["sign"],
+        int(parts.get("hour") or parts["hours"]),
+        int(parts["minutes"] or 0),
+        int(parts.get("seconds") or 0),
+        code="unknown-zone",
+    )
+
+
+def _check_length(name: str) -> None:
+    if len(name) > MAX_ZONE_LENGTH:
+        raise error(
+            "unknown-zone",
+            "unknown-zone.too-long",
+            prefix=name[:_QUOTED_PREFIX] + "…",
+            length=len(name),
+            limit=MAX_ZONE_LENGTH,
         )
-    except ValueError as error:
-        raise ZoneError(str(error), code="unknown-zone") from None
 
 
-def _unknown_zone(name: str) -> ZoneError:
+def _unknown_zone(name: str) -> BhtimeError:
     keys = zone_keys()
     by_case = {key.lower(): key for key in keys}
     suggestion = by_case.get(name.lower()) or closest(name, keys)
-    hint = f"did you mean {suggestion!r}?" if suggestion else None
-    return ZoneError(f"unknown zone {name!r}", code="unknown-zone", hint=hint)
+    if suggestion is None:
+        return error("unknown-zone", zone=name)
+    return error("unknown-zone", zone=name, hint="hint.did-you-mean", suggestion=suggestion)
 
 
 def adopt_zone(zone: tzinfo) -> tzinfo:
@@ -204,11 +235,44 @@ def adopt_zone(zone: tzinfo) -> tzinfo:
         return tzdata_zone(key)
     if isinstance(key, str) and key in ("UTC", "Z"):
         return UTC
-    fixed = zone.utcoffset(None)
+    try:
+        fixed = zone.utcoffset(None)
+    except NotImplementedError:
+        raise no_offset_error(zone, "zone") from None
     if fixed is not None:
         return fixed_offset(fixed)
     named = _dateutil_key(zone)
-    return tzdata_zone(named) if named else zone
+    if named:
+        return tzdata_zone(named)
+    offset_of(wall_time(_PROBE, zone), "zone")
+    return zone
+
+
+# Any time a working tzinfo has an offset for; a zone with none there has none at all.
+_PROBE = datetime(2000, 1, 1)
+
+
+def offset_of(moment: datetime, argument: str) -> timedelta:
+    """``moment.utcoffset()``, or a ZoneError naming ``argument`` when its tzinfo gives none."""
+    try:
+        offset = moment.utcoffset()
+    except (NotImplementedError, TypeError, ValueError) as failure:
+        # The tzinfo is the caller's code: a form that catches ValueError
+        # should see that the argument is at fault, not tzinfo's insides.
+        raise no_offset_error(moment.tzinfo, argument) from failure
+    if offset is None:
+        raise no_offset_error(moment.tzinfo, argument)
+    return offset
+
+
+def no_offset_error(zone: tzinfo | None, argument: str) -> BhtimeError:
+    """The error for ``argument`` (``now`` or ``zone``) whose tzinfo gives no UTC offset."""
+    return error(
+        "invalid-tzinfo",
+        argument=argument,
+        tzinfo=type(zone).__name__,
+        hint="hint.aware-zone",
+    )
 
 
 def _dateutil_key(zone: tzinfo) -> str | None:

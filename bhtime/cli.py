@@ -1,81 +1,162 @@
-"""The ``bhtime`` command: resolve expressions from the command line or stdin.
+"""The ``bhtime`` command: resolve expressions from the command line, a file or stdin.
 
 Exit status: 0 when every expression resolved, 1 when one was invalid (its
-error, with a caret, goes to stderr), 2 on a usage error.
+error, with a caret, goes to stderr), 2 on a usage error, 130 when interrupted,
+141 when the reader of the output went away first.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
-from collections.abc import Sequence
-from datetime import datetime, tzinfo
-from typing import Any, TextIO
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager
+from datetime import datetime, timedelta, tzinfo
+from typing import Any, NoReturn, TextIO
 
 from . import __version__
-from ._errors import BhtimeError
-from ._evaluate import evaluate
+from ._errors import BhtimeError, error
+from ._evaluate import read_now, run
 from ._explain import explain
 from ._format import format_instant
+from ._localzone import system_zone
+from ._parse import _parse as parse_afresh
 from ._parse import parse
-from ._tz import POLICIES, Policy, tzdata_version, user_zone, zone_keys
+from ._tz import POLICIES, UTC, Policy, tzdata_version, user_zone
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ._errors import HintId
 
 __all__ = ["main"]
 
 STYLES = ("bytehand", "smpp", "smpp-relative", "smsc")
-_VALUE_OPTIONS = ("--zone", "-z", "--now", "--disambiguate", "--style")
-_FLAG_OPTIONS = ("-h", "--help", "--version", "--explain", "--json")
+FORMAT_NAMES = ("epoch", "epoch-ms", "iso")
+_VALUE_OPTIONS = ("--zone", "-z", "--now", "--disambiguate", "--style", "--format", "-f", "--file")
+_FLAG_OPTIONS = ("-h", "--help", "--version", "--explain", "--json", "-u", "--utc")
 _STDIN = "-"
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_SECOND = timedelta(seconds=1)
+_MILLISECOND = timedelta(milliseconds=1)
+# The hints that name a Python argument, and the same hints in the command's words.
+_CLI_HINTS: dict[str | None, HintId] = {
+    "hint.disambiguate": "hint.disambiguate-option",
+    "hint.in-utc": "hint.in-utc-option",
+}
+
+Render = Callable[[str], str]
+JsonRender = Callable[[str], dict[str, Any]]
 
 
 class _UsageError(Exception):
-    """A command line that asks for something impossible; exit status 2."""
+    """A command line that asks for something impossible; exit status 2.
+
+    ``error`` is the library's error about the value of ``option``, if any.
+    """
+
+    def __init__(
+        self, message: str, option: str | None = None, error: BhtimeError | None = None
+    ) -> None:
+        super().__init__(message)
+        self.option = option
+        self.error = error
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, whose usage errors are JSON too when ``--json`` was asked for."""
+
+    json_errors = False
+
+    def error(self, message: str) -> NoReturn:
+        if self.json_errors:
+            print(json.dumps({"error": {"code": "usage", "message": message}}))
+            sys.exit(2)
+        super().error(message)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command with ``argv`` (default ``sys.argv[1:]``); return the exit status."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
     parser = _parser()
-    args = parser.parse_args(_options_first(list(sys.argv[1:] if argv is None else argv)))
+    parser.json_errors = "--json" in arguments
+    args = parser.parse_args(_options_first(arguments))
     try:
-        zone = user_zone(args.zone) if args.zone else _system_zone()
-        now = _read_now_option(args.now)
-    except BhtimeError as error:
-        parser.error(error.message + (f"; {error.hint}" if error.hint else ""))
-    except _UsageError as error:
-        parser.error(str(error))
-    if args.expression == [_STDIN]:
-        return _run_stdin(args, zone, now, sys.stdin, sys.stdout, sys.stderr)
-    text = " ".join(args.expression)
-    return 0 if _run_one(args, text, zone, now, sys.stdout, sys.stderr) else 1
+        _check_combination(args)
+        zone = _zone_option(args)
+        # One clock reading for the whole run, so that a batch's lines agree.
+        now = _now_option(args.now) or datetime.now(UTC)
+        emit = _emitter(args, zone, now)
+        batch = _open_batch(args)
+    except _UsageError as problem:
+        return _usage_failure(parser, args, problem)
+    try:
+        if batch is None:
+            return _run_one(args, " ".join(args.expression), emit)
+        with batch as lines:
+            return _run_batch(args, lines, emit, sys.stdout, sys.stderr)
+    except BrokenPipeError:
+        return _reader_gone()
+    except KeyboardInterrupt:  # Ctrl-C while reading a terminal: a status, not a traceback
+        return 130
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def _reader_gone() -> int:
+    """The reader closed the output (``bhtime - < lines | head``): stop quietly, as date does.
+
+    stdout is pointed at /dev/null, so that the interpreter's last flush of what
+    is still buffered finds no closed pipe either. The status is a shell's for a
+    command that SIGPIPE ended.
+    """
+    with contextlib.suppress(OSError, ValueError), open(os.devnull, "w") as devnull:
+        os.dup2(devnull.fileno(), sys.stdout.fileno())
+    return 141
+
+
+def _parser() -> _Parser:
+    parser = _Parser(
         prog="bhtime",
         description="Resolve a Bytehand date-time expression, such as 'now -12 hours +1min'.",
         epilog="An expression may start with '-' (bhtime -3h). "
-        "With '-' alone, read one expression per line from stdin.",
+        "With '-' alone or -f FILE, read one expression per line: each line gives one "
+        "output line, a blank line gives a blank line, an invalid line gives an empty line "
+        "(its error goes to stderr as 'line N: ...'), and the exit status is 1 if any was "
+        "invalid. A UTF-8 byte-order mark at the start is ignored.",
         allow_abbrev=False,
     )
     parser.add_argument(
-        "expression", nargs="+", metavar="EXPR", help="the expression, or '-' to read stdin"
+        "expression", nargs="*", metavar="EXPR", help="the expression, or '-' to read stdin"
     )
     parser.add_argument(
+        "-f", "--file", metavar="FILE", help="read one expression per line from FILE ('-': stdin)"
+    )
+    zones = parser.add_mutually_exclusive_group()
+    zones.add_argument(
         "-z", "--zone", help="the user zone: IANA name, UTC, +05:30 (default: the system's)"
     )
+    zones.add_argument("-u", "--utc", action="store_true", help="the user zone is UTC")
     parser.add_argument("--now", metavar="TIMESTAMP", help="the current instant, with an offset")
     parser.add_argument(
         "--disambiguate",
         choices=POLICIES,
         default="compatible",
-        help="how a local time in a DST gap or overlap is placed (default: compatible, SPEC §6)",
+        help="how the anchor's local time is placed in a DST gap or overlap: compatible "
+        "(the default: a gap moves forward, an overlap takes the earlier offset), earlier, "
+        "later, or raise (an error)",
     )
     parser.add_argument("--style", choices=STYLES, default="bytehand", help="output format")
-    output = parser.add_mutually_exclusive_group()
-    output.add_argument("--explain", action="store_true", help="show each step of the evaluation")
-    output.add_argument("--json", action="store_true", help="print one JSON object per expression")
+    parser.add_argument(
+        "--format",
+        metavar="FORMAT",
+        help="print the instant another way: a strftime pattern such as '%%Y-%%m-%%d %%H:%%M', "
+        "or epoch (Unix seconds), epoch-ms (milliseconds), iso (ISO 8601, offset with a colon)",
+    )
+    parser.add_argument(
+        "--explain", action="store_true", help="show each step of the evaluation (JSON with --json)"
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON object per expression")
     parser.add_argument(
         "--version", action="version", version=f"bhtime {__version__} (tzdata {tzdata_version()})"
     )
@@ -104,113 +185,226 @@ def _options_first(argv: list[str]) -> list[str]:
     return [*options, "--", *words]
 
 
-def _system_zone() -> tzinfo:
-    """The machine's zone, by its IANA name where it has one, so that tzdata's rules apply.
-
-    As libc does: ``TZ`` when set (a name, a file path or a POSIX rule), else
-    ``/etc/localtime``.
-    """
-    setting = os.environ.get("TZ")
-    if setting is not None:
-        name = setting.lstrip(":") or "UTC"
-        key = _zone_key(name)
-        if key:
-            return user_zone(key)
-        from dateutil import tz  # noqa: PLC0415 - only for a zone with no IANA name
-
-        rule = tz.gettz(name)
-        return user_zone(rule if rule is not None else tz.tzlocal())
-    key = _zone_key(os.path.realpath("/etc/localtime"))
-    if key:
-        return user_zone(key)
-    from dateutil import tz  # noqa: PLC0415
-
-    return user_zone(tz.tzlocal())
+# -- what the options ask for -------------------------------------------------
 
 
-def _zone_key(name: str) -> str | None:
-    """``name`` as an IANA key: itself, or the part of a path after ``zoneinfo/``."""
-    if name in zone_keys():
-        return name
-    if "/zoneinfo/" in name:
-        key = name.split("/zoneinfo/", 1)[1]
-        return key if key in zone_keys() else None
-    return None
+def _check_combination(args: argparse.Namespace) -> None:
+    if args.file is not None and args.expression:
+        raise _UsageError("-f reads the expressions from FILE: give no EXPR with it")
+    if args.file is None and not args.expression:
+        raise _UsageError("the following arguments are required: EXPR")
+    if args.explain and args.style != "bytehand":
+        raise _UsageError(
+            f"--explain shows bhtime's own format, not --style {args.style}: "
+            "run without --explain for that style"
+        )
+    if args.format is not None and (args.explain or args.style != "bytehand"):
+        other = "--explain" if args.explain else f"--style {args.style}"
+        raise _UsageError(f"--format and {other} both choose the output: give one")
+    if args.explain and not args.json and _is_batch(args):
+        raise _UsageError("--explain prints several lines per expression: in batch mode add --json")
 
 
-def _read_now_option(value: str | None) -> datetime | None:
+def _is_batch(args: argparse.Namespace) -> bool:
+    return args.file is not None or args.expression == [_STDIN]
+
+
+def _zone_option(args: argparse.Namespace) -> str | tzinfo:
+    if args.utc:
+        return "UTC"
+    if args.zone is None:
+        return system_zone()
+    try:
+        user_zone(args.zone)
+    except BhtimeError as problem:
+        raise _UsageError(f"--zone: {_one_line(problem)}", "--zone", problem) from None
+    zone: str = args.zone  # as written: a name is looked up once, then from a cache
+    return zone
+
+
+def _now_option(value: str | None) -> datetime | None:
     if value is None:
         return None
-    expression = parse(value)
+    try:
+        expression = parse(value)
+    except BhtimeError as problem:
+        raise _UsageError(f"--now: {_one_line(problem)}", "--now", problem) from None
     stamp = expression.timestamp
     if stamp is None or stamp.instant is None or len(expression.items) != 1:
         raise _UsageError(f"--now takes a timestamp with an offset, not {value!r}")
-    return stamp.instant
+    return read_now(stamp.instant)
 
 
-def _run_stdin(
+def _open_batch(args: argparse.Namespace) -> AbstractContextManager[Iterable[str]] | None:
+    """The lines to read in batch mode (``-``, ``-f FILE``); None for one expression."""
+    if not _is_batch(args):
+        return None
+    name = _STDIN if args.file is None else args.file
+    if name == _STDIN:
+        stdin = sys.stdin
+        if hasattr(stdin, "reconfigure"):
+            # A byte that is not UTF-8 becomes U+FFFD: an error for its line, not a traceback.
+            stdin.reconfigure(errors="replace")
+        return contextlib.nullcontext(stdin)  # not closed: it is the process's
+    try:
+        return open(name, encoding="utf-8-sig", errors="replace")
+    except OSError as failure:
+        raise _UsageError(f"-f: cannot read {name!r}: {failure.strerror}") from None
+
+
+# -- rendering ------------------------------------------------------------------
+
+
+def _emitter(args: argparse.Namespace, zone: str | tzinfo, now: datetime) -> JsonRender | Render:
+    """What one expression prints (a JSON object with --json), chosen once for the run."""
+    policy: Policy = args.disambiguate
+    if args.explain and args.json:
+        return lambda text: explain(text, zone=zone, now=now, disambiguate=policy).as_dict()
+    if args.explain:
+        return lambda text: str(explain(text, zone=zone, now=now, disambiguate=policy))
+    render = _renderer(args, zone, now, policy)
+    if not args.json:
+        return render
+    shown_zone = str(user_zone(zone))
+    return lambda text: {"input": text, "result": render(text), "zone": shown_zone}
+
+
+def _renderer(
+    args: argparse.Namespace, zone: str | tzinfo, now: datetime, policy: Policy
+) -> Render:
+    """The function from one expression to its result's text."""
+    if args.style == "bytehand":
+        write = _writer(args.format)
+
+        # Parsed without the shared cache of texts: a batch's lines are mostly
+        # distinct, and keeping each one there costs a fifth of the run.
+        def render(text: str) -> str:
+            expression = parse_afresh(text)
+            return write(run(expression, zone=zone, now=now, disambiguate=policy, steps=None))
+
+        return render
+    return _gateway_renderer(args.style, zone, now, policy)
+
+
+def _writer(pattern: str | None) -> Callable[[datetime], str]:
+    """``--format``: how an instant is printed."""
+    if pattern is None:
+        return format_instant
+    if pattern == "epoch":
+        return lambda moment: str((moment - _EPOCH) // _SECOND)
+    if pattern == "epoch-ms":
+        return lambda moment: str((moment - _EPOCH) // _MILLISECOND)
+    if pattern == "iso":
+        return lambda moment: moment.isoformat(timespec="milliseconds")
+    if "%" not in pattern:
+        raise _UsageError(
+            f"--format takes a strftime pattern (with %) or one of {', '.join(FORMAT_NAMES)}, "
+            f"not {pattern!r}"
+        )
+    try:
+        _EPOCH.strftime(pattern)
+    except ValueError as failure:
+        raise _UsageError(f"--format: {failure}") from None
+    return lambda moment: moment.strftime(pattern)
+
+
+def _gateway_renderer(style: str, zone: str | tzinfo, now: datetime, policy: Policy) -> Render:
+    from .gateways import render as gateway  # noqa: PLC0415 - only for the gateway styles
+
+    def render(text: str) -> str:
+        expression = parse(text)
+        moment = (
+            None
+            if style == "smpp-relative"
+            else run(expression, zone=zone, now=now, disambiguate=policy, steps=None)
+        )
+        return gateway(style, moment=moment, expression=expression)
+
+    return render
+
+
+# -- running ----------------------------------------------------------------------
+
+
+def _run_one(args: argparse.Namespace, text: str, emit: JsonRender | Render) -> int:
+    try:
+        output = emit(text)
+    except BhtimeError as problem:
+        if args.json:
+            print(json.dumps({"input": text, "error": _error_data(problem)}))
+        else:
+            print(f"bhtime: {_for_the_cli(problem)}", file=sys.stderr)
+        return 1
+    print(output if isinstance(output, str) else json.dumps(output))
+    return 0
+
+
+def _run_batch(
     args: argparse.Namespace,
-    zone: tzinfo,
-    now: datetime | None,
-    stdin: TextIO,
-    stdout: TextIO,
-    stderr: TextIO,
+    lines: Iterable[str],
+    emit: JsonRender | Render,
+    out: TextIO,
+    err: TextIO,
 ) -> int:
-    # One clock reading for the whole batch, so its lines agree with each other.
-    now = now or datetime.now().astimezone()
+    """One output line per input line; errors once each on ``err``, with their line number."""
     failed = False
-    for line in stdin:
+    write = out.write
+    for number, line in enumerate(lines, 1):
         text = line.rstrip("\r\n")
-        failed |= not _run_one(args, text, zone, now, stdout, stderr)
+        if number == 1:
+            text = text.removeprefix("\ufeff")
+        if not text.strip():
+            write(_json_line(number, {"input": text, "result": None}) if args.json else "\n")
+            continue
+        try:
+            output = emit(text)
+        except BhtimeError as problem:
+            failed = True
+            if args.json:
+                write(_json_line(number, {"input": text, "error": _error_data(problem)}))
+            else:
+                write("\n")  # the output stays aligned with the input
+                err.write(f"bhtime: line {number}: {_for_the_cli(problem)}\n")
+            continue
+        write(output + "\n" if isinstance(output, str) else _json_line(number, output))
     return 1 if failed else 0
 
 
-def _run_one(
-    args: argparse.Namespace,
-    text: str,
-    zone: tzinfo,
-    now: datetime | None,
-    stdout: TextIO,
-    stderr: TextIO,
-) -> bool:
-    """Resolve one expression and print it; False when it was invalid."""
-    try:
-        output = _render(args, text, zone, now)
-    except BhtimeError as error:
-        if args.json:
-            print(json.dumps({"input": text, "error": _error_data(error)}), file=stdout)
-        elif args.expression == [_STDIN]:
-            print(f"error: {error.message}", file=stdout)
-            print(error, file=stderr)
-        else:
-            print(f"bhtime: {error}", file=stderr)
-        return False
-    print(output, file=stdout)
-    return True
+def _json_line(number: int, data: dict[str, Any]) -> str:
+    return json.dumps({"line": number, **data}) + "\n"
 
 
-def _render(args: argparse.Namespace, text: str, zone: tzinfo, now: datetime | None) -> str:
-    policy: Policy = args.disambiguate
-    if args.explain:
-        return str(explain(text, zone=zone, now=now, disambiguate=policy))
-    expression = parse(text)
-    moment = (
-        None
-        if args.style == "smpp-relative"
-        else evaluate(expression, zone=zone, now=now, disambiguate=policy)
+def _for_the_cli(problem: BhtimeError) -> BhtimeError:
+    """``problem`` with a hint that names the command's options, not Python arguments."""
+    hint = _CLI_HINTS.get(problem._hint_id)
+    if hint is None:
+        return problem
+    return error(
+        problem.code,
+        problem._message_id,  # type: ignore[arg-type]  # an id from the catalogue
+        text=problem.text,
+        pos=problem.pos,
+        end=problem.end,
+        hint=hint,
+        **problem.params,
     )
-    if args.style == "bytehand":
-        assert moment is not None
-        result = format_instant(moment)
-    else:
-        from .gateways import render  # noqa: PLC0415 - only for the gateway styles
-
-        result = render(args.style, moment=moment, expression=expression)
-    if args.json:
-        data: dict[str, Any] = {"input": text, "result": result, "zone": str(zone)}
-        return json.dumps(data)
-    return result
 
 
-def _error_data(error: BhtimeError) -> dict[str, Any]:
-    return {"code": error.code, "pos": error.pos, "message": error.message, "hint": error.hint}
+def _one_line(problem: BhtimeError) -> str:
+    shown = _for_the_cli(problem)
+    return shown.message + (f"; {shown.hint}" if shown.hint else "")
+
+
+def _error_data(problem: BhtimeError) -> dict[str, Any]:
+    shown = _for_the_cli(problem)
+    return {"code": shown.code, "pos": shown.pos, "message": shown.message, "hint": shown.hint}
+
+
+def _usage_failure(parser: _Parser, args: argparse.Namespace, problem: _UsageError) -> int:
+    if not args.json:
+        parser.error(str(problem))
+    data: dict[str, Any] = {"code": "usage", "message": str(problem)}
+    if problem.error is not None:
+        data = {**_error_data(problem.error), "option": problem.option}
+    print(json.dumps({"error": data}))
+    return 2

@@ -13,7 +13,8 @@ function's docstring repeats the rules it applies.
   ``01493070087``, is ``smsc_unix`` (a function only, no style).
 
 Errors: ``RangeError`` with code ``unrepresentable`` when the instant (or the
-relative amount) cannot be written in the form; ``ParseError`` with code
+relative amount) cannot be written in the form (an instant's fault has no
+position in the text, docs/language.md §8); ``ParseError`` with code
 ``not-relative`` when an SMPP relative time is asked of an expression with an
 item other than a modifier. Both are ``bhtime.BhtimeError``.
 
@@ -38,7 +39,7 @@ from datetime import datetime, timedelta, timezone
 from typing import NamedTuple
 
 from ._ast import Expression, Modifier, Unit
-from ._errors import ParseError, RangeError
+from ._errors import error
 from ._format import format_instant
 from ._parse import parse
 from ._tz import offset_text, tzdata_zone
@@ -93,17 +94,21 @@ def smpp_absolute(moment: datetime) -> str:
     """
     offset = _offset_of(moment)
     if offset % _QUARTER_HOUR:
-        raise _unrepresentable(
-            f"the offset {offset_text(offset)} is not a whole number of quarter hours, "
-            "which SMPP absolute time needs",
-            hint="the same instant can be written in UTC: evaluate it with zone 'UTC'",
+        raise error(
+            "unrepresentable",
+            "unrepresentable.quarter-hours",
+            hint="hint.in-utc",
+            offset=offset_text(offset),
         )
     quarters = abs(offset) // _QUARTER_HOUR
     if quarters > _MAX_QUARTERS:
-        raise _unrepresentable(
-            f"the offset {offset_text(offset)} is {quarters} quarter hours from UTC; "
-            f"SMPP absolute time allows at most {_MAX_QUARTERS}",
-            hint="the same instant can be written in UTC: evaluate it with zone 'UTC'",
+        raise error(
+            "unrepresentable",
+            "unrepresentable.quarters",
+            hint="hint.in-utc",
+            offset=offset_text(offset),
+            quarters=quarters,
+            limit=_MAX_QUARTERS,
         )
     _check_year(moment, "SMPP absolute time")
     sign = "-" if offset < timedelta(0) else "+"
@@ -134,13 +139,13 @@ def smpp_relative(expression: Expression | str) -> str:
     expr = expression if isinstance(expression, Expression) else parse(expression)
     for item in expr.items:
         if not isinstance(item, Modifier):
-            raise ParseError(
-                f"{expr.text[item.pos : item.end]!r} is not a modifier; "
-                "an SMPP relative time is made of modifiers only",
-                code="not-relative",
+            raise error(
+                "not-relative",
                 text=expr.text,
                 pos=item.pos,
-                hint="write the amount from now alone, such as '1d 2h'",
+                end=item.end,
+                hint="hint.modifiers-only",
+                item=expr.text[item.pos : item.end],
             )
     months = _group(expr, (Unit.YEARS, Unit.MONTHS), "months")
     days = _group(expr, (Unit.WEEKS, Unit.DAYS), "days")
@@ -171,19 +176,23 @@ def _group(expr: Expression, units: Iterable[Unit], name: str) -> int:
     total = sum(m.amount * _SCALE[m.unit] for m in members)
     if total < 0:
         first = next(m for m in members if m.amount < 0)
-        raise RangeError(
-            f"the {name} add up to less than zero; SMPP relative time only counts forward",
-            code="unrepresentable",
+        raise error(
+            "unrepresentable",
+            "unrepresentable.negative",
             text=expr.text,
             pos=first.pos,
+            end=first.end,
+            group=name,
         )
     if total > _GROUP_MAX[name]:
-        raise RangeError(
-            f"the {name} add up to more than SMPP relative time's two-digit "
-            f"{_GROUP_FIELD[name]} can hold",
-            code="unrepresentable",
+        raise error(
+            "unrepresentable",
+            "unrepresentable.too-large",
             text=expr.text,
             pos=members[0].pos,
+            end=members[0].end,
+            group=name,
+            slot=_GROUP_FIELD[name],
         )
     return total
 
@@ -220,10 +229,11 @@ def smsc_time(moment: datetime) -> SmscTime:
     wall = moscow.replace(tzinfo=None, second=0, microsecond=0)
     earlier, later = (wall.replace(tzinfo=moscow_zone, fold=fold).utcoffset() for fold in (0, 1))
     if earlier != later:
-        raise _unrepresentable(
-            f"Moscow time {wall:%Y-%m-%d %H:%M} occurs twice (the clocks went back), "
-            "so smsc.ru's time and tz cannot tell which is meant",
-            hint="smsc.ru's '0<unix seconds>' form names the instant exactly",
+        raise error(
+            "unrepresentable",
+            "unrepresentable.moscow-twice",
+            hint="hint.smsc-unix",
+            local=f"{wall:%Y-%m-%d %H:%M}",
         )
     text = (
         f"{written.day:02d}.{written.month:02d}.{written.year % 100:02d} "
@@ -245,7 +255,7 @@ def smsc_unix(moment: datetime) -> str:
     _offset_of(moment)
     seconds = (moment - _EPOCH) // _SECOND
     if seconds < 0:
-        raise _unrepresentable("smsc.ru's Unix-seconds time cannot be before 1970")
+        raise error("unrepresentable", "unrepresentable.before-1970")
     return f"0{seconds}"
 
 
@@ -284,12 +294,4 @@ def _offset_of(moment: datetime) -> timedelta:
 
 def _check_year(written: datetime, form: str) -> None:
     if not _FIRST_YEAR <= written.year <= _LAST_YEAR:
-        raise _unrepresentable(
-            f"the year {written.year:04d} is outside 2000-2099, "
-            f"and {form} writes the year in two digits"
-        )
-
-
-def _unrepresentable(message: str, *, hint: str | None = None) -> RangeError:
-    # The problem is the instant, not the text: no position (SPEC §8).
-    return RangeError(message, code="unrepresentable", pos=None, hint=hint)
+        raise error("unrepresentable", "unrepresentable.year", year=written.year, form=form)

@@ -13,7 +13,10 @@ imports hypothesis, and ``import bhtime`` does not import it::
         bhtime.evaluate(text, zone=zone, now=now)
 
 Every strategy draws text that bhtime itself defines as valid or invalid
-(SPEC.md); none of them reads the clock.
+(docs/language.md); none of them reads the clock. ``expressions(kind=...)``
+also draws what people type into a form (``"realistic"``, ``"day-and-time"``,
+``"relative"``, ``"timestamps"``), and ``st.from_type(bhtime.Expression)``
+draws parsed expressions once bhtime is installed (hypothesis' entry point).
 
 ``expressions()`` is ``hypothesis.extra.lark.from_lark`` over bhtime's own
 grammar file: the grammar's terminals (one per item shape) are kept, and a
@@ -30,7 +33,7 @@ import calendar
 import functools
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 try:
     from hypothesis import assume
@@ -48,7 +51,9 @@ if TYPE_CHECKING:
     from lark import Lark
 
 __all__ = [
+    "EXPRESSION_KINDS",
     "TIMESTAMP_FORMATS",
+    "ExpressionKind",
     "expressions",
     "instants",
     "invalid_cases",
@@ -493,28 +498,67 @@ def _item_strategies() -> dict[str, st.SearchStrategy[str]]:
     }
 
 
-def expressions() -> st.SearchStrategy[str]:
-    """Valid expressions: every item kind, spelling, case, spacing and combination.
+ExpressionKind = Literal["any", "realistic", "day-and-time", "relative", "timestamps"]
+EXPRESSION_KINDS: tuple[ExpressionKind, ...] = (
+    "any",
+    "realistic",
+    "day-and-time",
+    "relative",
+    "timestamps",
+)
+"""The kinds of text ``expressions(kind=...)`` draws."""
 
-    Draws, by ``from_lark`` over bhtime's grammar, up to four modifiers, then
-    none or one item that sets both date and time (a timestamp of any SPEC §3
-    format, or ``now``), or a date item, a time item, or both in either order,
-    each followed by up to four modifiers. Modifiers use every unit spelling,
-    signed or not, glued to their unit or not, glued to the item before them
-    or not; items are separated by runs of spaces, tabs and line breaks, with
-    optional whitespace around the whole; words are in any case. A date and a
-    time that both carry an offset carry the same one (SPEC §5). Dates lie in
-    the years 1000-8999 and each modifier moves by at most ten years, so that
-    every expression evaluates without a range error for any ``now`` in
-    1971-2037 and any zone.
 
-    Not drawn: a signed modifier glued straight after a date-time or a basic
-    date that carries an offset (``...Z+1h``), which is valid but is cut
-    differently when the offset is missing.
+def expressions(kind: ExpressionKind = "any") -> st.SearchStrategy[str]:
+    """Valid expressions of one ``kind``; by default every kind, spelling and combination.
 
+    ``kind="any"`` (the default) draws, by ``from_lark`` over bhtime's grammar,
+    up to four modifiers, then none or one item that sets both date and time
+    (a timestamp of any docs/language.md §3 format, or ``now``), or a date
+    item, a time item, or both in either order, each followed by up to four
+    modifiers. Modifiers use every unit spelling, signed or not, glued to
+    their unit or not, glued to the item before them or not; items are
+    separated by runs of spaces, tabs and line breaks, with optional
+    whitespace around the whole; words are in any case. A date and a time
+    that both carry an offset carry the same one (docs/language.md §5). Dates
+    lie in the years 1000-8999 and each modifier moves by at most ten years,
+    so that every expression evaluates without a range error for any ``now``
+    in 1971-2037 and any zone. Not drawn: a signed modifier glued straight
+    after a date-time or a basic date that carries an offset (``...Z+1h``),
+    which is valid but is cut differently when the offset is missing.
     Shrinks towards ``now``, then a single modifier such as ``0d``.
+
+    The other kinds draw what a person types into a scheduling form: lower
+    case (a first capital at times, as phones write it), single spaces,
+    amounts from 1 to 90 in the usual spellings, dates in 2000-2037:
+
+    - ``"day-and-time"``: a day (``today``, ``tomorrow``, ``yesterday``,
+      ``2017-04-25``) and a time (``14:00``, ``09:30:15``, ``noon``,
+      ``midnight``), either alone or both, day first or last
+      (``tomorrow 14:00``, ``14:00 tomorrow``, ``today noon``). Shrinks to
+      ``today``.
+    - ``"relative"``: modifiers only, one to three, after ``now`` or not
+      (``now +3h``, ``+1d -2h``, ``now -12 hours +1min``, ``30 min``). Shrinks
+      to ``1min``.
+    - ``"timestamps"``: any timestamp of ``timestamps()``, every format, and
+      shrinks as it does.
+    - ``"realistic"``: a mix of the three, the timestamps in the recommended
+      format or ISO 8601 with an offset and a whole or half hour offset
+      (``2017-04-25T10:00:00.000+0300``, ``2017-04-25T10:00:00Z``), plus
+      ``now`` alone and a day and time followed by a modifier
+      (``tomorrow 14:00 +15min``). Shrinks to ``now``.
+
+    ``st.from_type(bhtime.Expression)`` (and so ``st.builds`` of anything
+    whose parameters take an ``Expression``) draws ``expressions()`` parsed,
+    through hypothesis' entry point.
     """
-    return _expressions()
+    if kind not in EXPRESSION_KINDS:
+        raise InvalidArgument(f"kind must be one of {', '.join(EXPRESSION_KINDS)}, not {kind!r}")
+    if kind == "any":
+        return _expressions()
+    if kind == "timestamps":
+        return timestamps()
+    return _TYPED[kind]()
 
 
 @functools.lru_cache(maxsize=1)
@@ -523,6 +567,104 @@ def _expressions() -> st.SearchStrategy[str]:
     from hypothesis.extra.lark import from_lark  # noqa: PLC0415
 
     return from_lark(_arrangement_grammar(), explicit=_item_strategies())
+
+
+# -- what people type (expressions(kind=...)) ---------------------------------------------
+
+_TYPED_UNITS = ("min", "minutes", "h", "hours", "hour", "d", "days", "day", "w", "weeks")
+_TYPED_RARE_UNITS = ("s", "sec", "seconds", "mon", "months", "y", "year", "years")
+_TYPED_AMOUNTS = st.integers(1, 90) | st.sampled_from((1, 2, 3, 5, 10, 15, 30, 45))
+
+
+@st.composite
+def _typed_word(draw: st.DrawFn, word: str) -> str:
+    """A word as typed: lower case, or with the capital a phone's keyboard gives it."""
+    return word.capitalize() if draw(st.integers(0, 5)) == 5 else word
+
+
+@st.composite
+def _typed_modifier(draw: st.DrawFn, *, signed: bool) -> str:
+    """``+3h``, ``-15 min``, ``2 days``: a sign when asked, a small amount, a usual unit."""
+    amount = draw(_TYPED_AMOUNTS)
+    unit = draw(st.sampled_from(_TYPED_UNITS) | st.sampled_from(_TYPED_RARE_UNITS))
+    space = draw(st.sampled_from(("", " ")))
+    sign = draw(st.sampled_from("+-")) if signed else ""
+    return f"{sign}{amount}{space}{unit}"
+
+
+@st.composite
+def _typed_relative(draw: st.DrawFn) -> str:
+    """``now +3h``, ``+1d -2h``, ``30 min``: one to three modifiers, after ``now`` or not."""
+    count = draw(st.integers(1, 3))
+    after_now = draw(st.booleans())
+    # People sign a modifier that follows something; a lone "30 min" often goes unsigned.
+    first = draw(_typed_modifier(signed=after_now or count > 1 or draw(st.booleans())))
+    rest = [draw(_typed_modifier(signed=True)) for _ in range(count - 1)]
+    parts = [first, *rest]
+    if after_now:
+        parts.insert(0, draw(_typed_word("now")))
+    return " ".join(parts)
+
+
+@st.composite
+def _typed_day(draw: st.DrawFn) -> str:
+    if draw(st.integers(0, 3)) == 3:
+        return draw(st.dates(date(2000, 1, 1), date(2037, 12, 31))).isoformat()
+    return draw(_typed_word(draw(st.sampled_from(_DAY_WORDS))))
+
+
+@st.composite
+def _typed_time(draw: st.DrawFn) -> str:
+    shape = draw(st.sampled_from(("HH:MM", "HH:MM", "HH:MM:SS", "word")))
+    if shape == "word":
+        return draw(_typed_word(draw(st.sampled_from(_TIME_WORDS))))
+    hour = draw(st.integers(0, 23))
+    minute = draw(st.sampled_from((0, 30, 15, 45)) | st.integers(0, 59))
+    if shape == "HH:MM":
+        return f"{hour:02d}:{minute:02d}"
+    return f"{hour:02d}:{minute:02d}:{draw(st.integers(0, 59)):02d}"
+
+
+@st.composite
+def _typed_day_and_time(draw: st.DrawFn) -> str:
+    """``tomorrow 14:00``, ``14:00 tomorrow``, ``today noon``, ``2017-04-25``, ``18:30``."""
+    shape = draw(st.sampled_from(("day", "day time", "time", "time day")))
+    parts = {"day": draw(_typed_day()), "time": draw(_typed_time())}
+    return " ".join(parts[name] for name in shape.split())
+
+
+@st.composite
+def _typed_then_moved(draw: st.DrawFn) -> str:
+    return f"{draw(_typed_day_and_time())} {draw(_typed_modifier(signed=True))}"
+
+
+@st.composite
+def _typed_timestamp(draw: st.DrawFn) -> str:
+    """``2017-04-25T10:00:00.000+0300`` or ``2017-04-25T10:00:00+03:00``: what a program sends."""
+    moment = draw(st.datetimes(datetime(2000, 1, 1), datetime(2037, 12, 31)))
+    offset = timedelta(minutes=30 * draw(st.integers(-24, 28)))
+    if draw(st.booleans()):
+        return f"{moment:%Y-%m-%dT%H:%M:%S}.{moment.microsecond // 1000:03d}" + (
+            _render_offset(offset, "+HHMM")
+        )
+    return f"{moment:%Y-%m-%dT%H:%M:%S}" + (_render_offset(offset, "+HH:MM") if offset else "Z")
+
+
+def _typed_realistic() -> st.SearchStrategy[str]:
+    return st.one_of(
+        _typed_day_and_time(),
+        _typed_relative(),
+        _typed_timestamp(),
+        _typed_word("now"),
+        _typed_then_moved(),
+    )
+
+
+_TYPED: dict[str, Callable[[], st.SearchStrategy[str]]] = {
+    "realistic": _typed_realistic,
+    "day-and-time": _typed_day_and_time,
+    "relative": _typed_relative,
+}
 
 
 # -- zones and instants ---------------------------------------------------------------
@@ -737,9 +879,10 @@ def _bad_times(draw: st.DrawFn) -> str:
 @st.composite
 def _bad_offsets(draw: st.DrawFn) -> str:
     sign = draw(st.sampled_from("+-"))
-    if draw(st.booleans()):
+    wrong = draw(st.sampled_from(("hours", "past 18:00", "minutes")))
+    if wrong == "hours":
         hours, minutes = draw(st.integers(19, 99)), draw(st.integers(0, 59))
-    elif draw(st.booleans()):
+    elif wrong == "past 18:00":
         hours, minutes = 18, draw(st.integers(1, 59))
     else:
         hours, minutes = draw(st.integers(0, 17)), draw(st.integers(60, 99))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -17,6 +18,11 @@ settings.register_profile(
     database=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
+# tools/mutation.py: few examples, and the same ones on every run, so that a
+# mutant is killed (or not) the same way each time.
+settings.register_profile(
+    "mutation", max_examples=20, deadline=None, database=None, derandomize=True
+)
 settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "default")
 )
@@ -28,3 +34,28 @@ MOSCOW_NOW = datetime(2017, 4, 25, 0, 41, 27, 123000, tzinfo=timezone(timedelta(
 def now() -> datetime:
     """SPEC §10's `now`: 2017-04-25T00:41:27.123+0300."""
     return MOSCOW_NOW
+
+
+# Lazily built module globals: None until first use, rebuilt when reset.
+_LAZY_GLOBALS = {"bhtime._grammar": ("_language",)}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cold_bhtime() -> None:
+    """Start each session with bhtime's caches empty, as a fresh process has them.
+
+    tools/mutation.py (mutmut) runs each mutant's tests in a process forked
+    from one that has already run the whole suite: without this, a parse or a
+    zone cached there is answered from the cache, and a mutant in the code
+    behind it would never run.
+    """
+    for name, module in list(sys.modules.items()):
+        if name.split(".")[0] != "bhtime":
+            continue
+        for value in list(vars(module).values()):
+            clear = getattr(value, "cache_clear", None)
+            if callable(clear):
+                clear()
+        for attribute in _LAZY_GLOBALS.get(name, ()):
+            if hasattr(module, attribute):
+                setattr(module, attribute, None)

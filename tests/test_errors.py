@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import pickle
-from datetime import datetime, timezone
+from datetime import datetime, timezone, tzinfo
 from pathlib import Path
 
 import pytest
@@ -25,6 +25,7 @@ CODES = {
     "invalid-character", "unexpected", "invalid-format", "invalid-date", "invalid-time",
     "invalid-offset", "weekday-mismatch", "conflict", "offset-mismatch", "out-of-range",
     "unknown-zone", "offset-not-in-zone",
+    "url-encoded", "invalid-tzinfo",
 }  # fmt: skip
 
 LONG = "x" * 1001
@@ -246,6 +247,16 @@ PINNED = [
         "                     ^",
         "Europe/Paris is at +01:00 then",
     ]),
+    ("2013-01-20+17%3A50%3A03", "UTC", ParseError, "url-encoded", 10, [
+        "the text looks URL-encoded (at column 11)",
+        "  2013-01-20+17%3A50%3A03",
+        "            ^",
+        "decode it first: '2013-01-20 17:50:03'",
+    ]),
+    ("now", tzinfo(), ZoneError, "invalid-tzinfo", None, [
+        "zone: the tzinfo tzinfo gives no UTC offset",
+        "pass an aware zone: a zoneinfo.ZoneInfo, a datetime.timezone, or a zone name",
+    ]),
 ]  # fmt: skip
 
 
@@ -271,6 +282,16 @@ def test_every_code_is_pinned() -> None:
     assert {row[3] for row in PINNED} == CODES
 
 
+def test_the_catalogue_has_these_codes_and_no_other() -> None:
+    """The codes pinned here, and those of gateway forms and of disambiguate='raise'.
+
+    Those four are pinned with their messages in tests/data/gateways/errors.json
+    and tests/test_api.py.
+    """
+    elsewhere = {"not-relative", "unrepresentable", "skipped-time", "repeated-time"}
+    assert set(bhtime.ERROR_CODES) == CODES | elsewhere
+
+
 def test_data_uses_every_code() -> None:
     """The data files use only the known codes, and all of them but too-long (pinned above)."""
     data = Path(__file__).parent / "data" / "invalid"
@@ -279,7 +300,8 @@ def test_data_uses_every_code() -> None:
         for path in data.glob("*.json")
         for case in json.loads(path.read_text(encoding="utf-8"))["cases"]
     }
-    assert used | {"too-long"} == CODES
+    # invalid-tzinfo needs a tzinfo object, which a data file cannot hold.
+    assert used | {"too-long", "invalid-tzinfo"} == CODES
 
 
 @pytest.mark.parametrize("row", PINNED, ids=ids)

@@ -19,7 +19,15 @@ from pydantic import BaseModel, ValidationError
 
 import bhtime
 from bhtime import strategies as bst
-from bhtime.pydantic import ExpressionStr, ResolvedDateTime, error_type
+from bhtime.pydantic import (
+    ExpressionStr,
+    ResolvedDateTime,
+    ZoneName,
+    error_type,
+    pydantic_error,
+    resolution,
+    validation_error,
+)
 
 # These check the strategies and the types, not bhtime's laws: the CI profile's
 # 2,000 examples are for tests/test_properties.py; 400 are plenty here.
@@ -71,7 +79,7 @@ def test_expression_error_is_a_pydantic_error_with_code_pos_and_hint() -> None:
     assert error["loc"] == ("written",)
     assert error["msg"] == "unknown word 'tomorow'"
     assert error["ctx"]["code"] == "unknown-word"
-    assert error["ctx"]["pos"] == 0
+    assert (error["ctx"]["pos"], error["ctx"]["end"]) == (0, 7)
     assert error["ctx"]["hint"] == "did you mean 'tomorrow'?"
     assert error["input"] == "tomorow 14:00"
 
@@ -291,4 +299,226 @@ def test_importing_bhtime_does_not_import_pydantic() -> None:
 def test_public_names() -> None:
     import bhtime.pydantic as module
 
-    assert set(module.__all__) == {"ExpressionStr", "ResolvedDateTime", "error_type"}
+    assert set(module.__all__) == {
+        "ExpressionStr",
+        "Resolution",
+        "ResolvedDateTime",
+        "ZoneName",
+        "error_type",
+        "pydantic_error",
+        "resolution",
+        "validation_error",
+    }
+
+
+# -- resolution(): the zone without a validation context --------------------------------------
+
+
+def test_resolution_sets_zone_and_now_without_a_context() -> None:
+    with resolution(zone="Europe/Moscow", now=NOW) as settings:
+        model = Reminder.model_validate({"written": "tomorrow 14:00", "at": "tomorrow 14:00"})
+    assert model.model_dump(mode="json")["at"] == "2017-04-26T14:00:00.000+0300"
+    assert (settings.zone, settings.now, settings.locale) == ("Europe/Moscow", NOW, None)
+    # Left: nothing is set any more.
+    with pytest.raises(ValidationError) as caught:
+        Reminder.model_validate({"written": "now", "at": "now"})
+    assert only_error(caught)["type"] == "bhtime_missing_zone"
+
+
+def test_the_validation_context_wins_key_by_key() -> None:
+    with resolution(zone="Asia/Tokyo", now=NOW, locale="ru"):
+        model = Later.model_validate({"at": "noon"}, context={"zone": "Europe/Paris"})
+        assert model.model_dump(mode="json")["at"] == "2017-04-24T12:00:00.000+0200"
+        # now came from the resolution: 2017-04-24 in Paris at 23:41.
+        with pytest.raises(ValidationError) as caught:
+            Later.model_validate({"at": "tomorow"}, context={"locale": "en"})
+    assert only_error(caught)["msg"] == "unknown word 'tomorow'"
+
+
+def test_nested_resolutions_inherit_what_they_do_not_set() -> None:
+    with resolution(locale="ru"), resolution(zone="+05:30", now=NOW) as inner:
+        assert (inner.locale, inner.zone) == ("ru", "+05:30")
+        model = Later.model_validate({"at": "now"})
+    assert model.model_dump(mode="json")["at"] == "2017-04-25T03:11:27.123+0530"
+
+
+def test_disambiguate_from_the_resolution() -> None:
+    with resolution(zone="Europe/Paris", disambiguate="later"):
+        model = Later.model_validate({"at": "2011-10-30 02:30"})
+    assert model.model_dump(mode="json")["at"] == "2011-10-30T02:30:00.000+0100"
+
+
+def test_resolution_locale_translates_the_error() -> None:
+    with pytest.raises(bhtime.BhtimeError) as expected:
+        bhtime.parse("now +3 hrs")
+    with resolution(zone="UTC", locale="ru"), pytest.raises(ValidationError) as caught:
+        Reminder.model_validate({"written": "now +3 hrs", "at": "now"})
+    error = only_error(caught)
+    assert error["msg"] == expected.value.message_in("ru")
+    assert error["ctx"]["hint"] == expected.value.hint_in("ru")
+    assert error["ctx"]["message"] == error["msg"]
+    assert re.search("[а-яё]", error["msg"]), error["msg"]
+
+
+def test_resolution_is_per_thread_of_work() -> None:
+    """contextvars: a value set in one thread is not seen by another."""
+    import threading
+
+    seen: list[str] = []
+
+    def other() -> None:
+        try:
+            Later.model_validate({"at": "now"})
+        except ValidationError as error:
+            seen.append(error.errors()[0]["type"])
+
+    with resolution(zone="UTC"):
+        worker = threading.Thread(target=other)
+        worker.start()
+        worker.join(timeout=10)
+    assert seen == ["bhtime_missing_zone"]
+
+
+# -- resolved values validate again without a zone --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [("now", "Europe/Moscow"), ("tomorrow 14:00", "America/New_York"), ("noon", "+05:45")],
+)
+def test_a_model_validates_its_own_json_without_a_zone(text: str, zone: str) -> None:
+    model = Reminder.model_validate(
+        {"written": text, "at": text}, context={"zone": zone, "now": NOW}
+    )
+    dumped = model.model_dump_json()
+    again = Reminder.model_validate_json(dumped)
+    assert again.model_dump_json() == dumped
+    # The same instant, at the offset it was written with.
+    assert again.at == model.at.replace(microsecond=model.at.microsecond // 1000 * 1000)
+    assert again.at.utcoffset() == model.at.utcoffset()
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("2017-04-25T00:41:27.000+0300", "2017-04-25T00:41:27.000+0300"),
+        ("2011-12-03T10:15:30Z", "2011-12-03T10:15:30.000+0000"),
+        ("Tue, 3 Jun 2008 11:05:30 GMT", "2008-06-03T11:05:30.000+0000"),
+        ("2011-12-03T10:15:30+01:00[Europe/Paris]", "2011-12-03T10:15:30.000+0100"),
+    ],
+)
+def test_a_timestamp_with_its_offset_needs_no_zone(text: str, shown: str) -> None:
+    assert Later.model_validate({"at": text}).model_dump(mode="json")["at"] == shown
+
+
+@pytest.mark.parametrize("text", ["2011-12-03T10:15:30", "2011-12-03T10:15:30Z +1d", "noon"])
+def test_anything_else_needs_a_zone(text: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        Later.model_validate({"at": text})
+    error = only_error(caught)
+    assert error["type"] == "bhtime_missing_zone"
+    assert "resolution(" in error["ctx"]["hint"]
+
+
+def test_a_bad_text_is_reported_before_a_missing_zone() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Later.model_validate({"at": "tomorow"})
+    assert only_error(caught)["type"] == "bhtime_unknown_word"
+
+
+# -- ZoneName ----------------------------------------------------------------------------------
+
+
+class Profile(BaseModel):
+    zone: ZoneName
+
+
+@pytest.mark.parametrize(
+    "zone", ["Europe/Moscow", "UTC", "Z", "+05:30", "+0530", "+05", "-03:30", "Asia/Kathmandu"]
+)
+def test_zone_names_and_offsets_are_kept_as_written(zone: str) -> None:
+    assert Profile.model_validate({"zone": zone}).zone == zone
+    assert Profile.model_validate_json(Profile(zone=zone).model_dump_json()).zone == zone
+
+
+@pytest.mark.parametrize(
+    ("zone", "hint"),
+    [
+        ("Europe/Moscw", "did you mean 'Europe/Moscow'?"),
+        ("europe/moscow", "did you mean 'Europe/Moscow'?"),
+        ("Mars/Olympus", None),
+        ("+19:00", None),
+        ("", None),
+    ],
+)
+def test_unknown_zones_are_bhtime_errors(zone: str, hint: str | None) -> None:
+    with pytest.raises(bhtime.ZoneError) as expected:
+        bhtime.evaluate("now", zone=zone, now=NOW)
+    with pytest.raises(ValidationError) as caught:
+        Profile.model_validate({"zone": zone})
+    error = only_error(caught)
+    assert error["type"] == "bhtime_unknown_zone"
+    assert error["msg"] == expected.value.message
+    assert (error["ctx"]["hint"], error["ctx"]["pos"]) == (hint, None)
+
+
+def test_zone_not_a_string() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Profile.model_validate({"zone": 3})
+    assert only_error(caught)["type"] == "string_type"
+
+
+def test_zone_json_schema() -> None:
+    schema = Profile.model_json_schema()["properties"]["zone"]
+    assert schema["type"] == "string"
+    for example in schema["examples"]:
+        assert Profile.model_validate({"zone": example}).zone == example
+
+
+# -- the public error helpers ------------------------------------------------------------------
+
+
+def caught_error(text: str) -> bhtime.BhtimeError:
+    with pytest.raises(bhtime.BhtimeError) as caught:
+        bhtime.evaluate(text, zone="Europe/Moscow", now=NOW)
+    return caught.value
+
+
+def test_pydantic_error_raised_from_a_validator() -> None:
+    from pydantic import field_validator
+
+    class Custom(BaseModel):
+        when: str
+
+        @field_validator("when")
+        @classmethod
+        def must_parse(cls, value: str) -> str:
+            try:
+                bhtime.parse(value)
+            except bhtime.BhtimeError as error:
+                raise pydantic_error(error) from None
+            return value
+
+    with pytest.raises(ValidationError) as caught:
+        Custom(when="1.5h")
+    error = only_error(caught)
+    expected = caught_error("1.5h")
+    assert error["type"] == "bhtime_fraction"
+    assert error["ctx"] == {
+        "code": "fraction",
+        "pos": expected.pos,
+        "end": expected.end,
+        "hint": expected.hint,
+        "params": dict(expected.params),
+        "message": expected.message,
+    }
+
+
+def test_validation_error_for_code_outside_a_model() -> None:
+    error = caught_error("now +10000 years")
+    (detail,) = validation_error(error, loc=("form", "at"), locale="ru").errors()
+    assert detail["type"] == "bhtime_out_of_range"
+    assert detail["loc"] == ("form", "at")
+    assert detail["input"] == "now +10000 years"
+    assert detail["msg"] == error.message_in("ru")
+    assert (detail["ctx"]["pos"], detail["ctx"]["end"]) == (error.pos, error.end)
