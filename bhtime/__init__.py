@@ -90,7 +90,7 @@ _HOMES = {
     "Policy": "._tz",
 }
 
-if not TYPE_CHECKING:
+if not TYPE_CHECKING:  # pragma: no branch - TYPE_CHECKING is True only for type checkers
 
     def __getattr__(name: str) -> object:
         home = _HOMES.get(name)

@@ -8,7 +8,6 @@ in the user zone. When asked, every step is recorded for ``explain``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, time, timedelta, timezone, tzinfo
 
 from ._ast import CalendarDate, Expression, Item, Modifier, Unit
@@ -21,7 +20,6 @@ from ._tz import (
     UTC,
     Ambiguous,
     Placement,
-    Policy,
     fixed_offset,
     offset_of,
     offset_text,
@@ -32,6 +30,14 @@ from ._tz import (
     zone_id,
 )
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NamedTuple
+
+    from ._tz import Policy
+else:  # typing is slow to import: see _records
+    from ._records import NamedTuple
+
 __all__ = ["Step", "evaluate", "read_now", "resolve", "run"]
 
 _SECONDS = {Unit.HOURS: 3600, Unit.MINUTES: 60, Unit.SECONDS: 1}
@@ -39,8 +45,9 @@ _DAYS = {Unit.WEEKS: 7, Unit.DAYS: 1}
 _MONTHS = {Unit.YEARS: 12, Unit.MONTHS: 1}
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+# A named tuple, not a dataclass: dataclasses imports inspect, which costs a
+# first call more than all of bhtime's own modules.
+class Step(NamedTuple):
     """One step of an evaluation: which items, what they gave, how it was placed."""
 
     kind: str

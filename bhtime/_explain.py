@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, tzinfo
-from typing import Any
+from typing import Any, NamedTuple
 
 from ._ast import CalendarDate, DayWord, Expression, Item, Modifier, Now, Timestamp, WallTime
 from ._evaluate import Step, read_now, run
@@ -15,8 +14,9 @@ from ._tz import Placement, Policy, offset_text, tzdata_version, user_zone
 __all__ = ["Explanation", "explain"]
 
 
-@dataclass(frozen=True, slots=True)
-class Explanation:
+# A named tuple, not a dataclass: dataclasses imports inspect, which costs the
+# command line's start more than all of bhtime's own modules.
+class Explanation(NamedTuple):
     """The steps of one evaluation; ``str()`` gives them as a small table."""
 
     expression: Expression

@@ -32,7 +32,7 @@ GENERATED_HEADER = (
 def grammar_text() -> str:
     """The text of the grammar, from the package if installed, else the checkout."""
     packaged = Path(__file__).with_name(_GRAMMAR_NAME)
-    if packaged.is_file():
+    if packaged.is_file():  # pragma: no cover - in an installed wheel only; a checkout has grammar/
         return packaged.read_text(encoding="utf-8")
     in_checkout = Path(__file__).resolve().parent.parent / "grammar" / _GRAMMAR_NAME
     return in_checkout.read_text(encoding="utf-8")
@@ -81,12 +81,14 @@ def table_source(parser: Lark | None = None) -> str:
         }
         for state in sorted(numbering, key=numbering.__getitem__)
     ]
+    first = {name: _first_characters(regex) for name, regex in terminals}
     lines = [
         GENERATED_HEADER,
         '"""The grammar\'s basic lexer and LALR table as plain data (docs/language.md §2).',
         "",
         "TERMINALS: what the lexer tries, in lark's order, as (name, regex); the first",
         "that matches at a position is the token there.",
+        "FIRST: per terminal, the characters a token of it can start with (None: any).",
         "RULES: each rule as (name, how many symbols it takes).",
         "STATES: per state, each terminal or rule name the state takes and its action:",
         "a state number n >= 0 shifts (or, for a rule name, goes) to state n; a",
@@ -96,6 +98,9 @@ def table_source(parser: Lark | None = None) -> str:
         "TERMINALS: tuple[tuple[str, str], ...] = (",
         *(f"    ({name!r}, {regex!r})," for name, regex in terminals),
         ")",
+        "FIRST: dict[str, str | None] = {",
+        *(f"    {name!r}: {chars!r}," for name, chars in first.items()),
+        "}",
         "RULES: tuple[tuple[str, int], ...] = (",
         *(f"    ({_name(rule)!r}, {len(rule.expansion)}),  # {_show(rule)}" for rule in rules),
         ")",
@@ -108,6 +113,72 @@ def table_source(parser: Lark | None = None) -> str:
         "",
     ]  # fmt: skip
     return "\n".join(lines)
+
+
+def _first_characters(regex: str) -> str | None:
+    """The characters a match of ``regex`` can start with, sorted; None when it could be any."""
+    from importlib import import_module  # noqa: PLC0415
+
+    try:
+        parser = import_module("re._parser")
+    except ImportError:  # pragma: no cover - Python 3.10
+        parser = import_module("sre_parse")
+    chars, _ = _first_of(parser.parse(regex, re.ASCII), ignore_case=False)
+    return None if chars is None else "".join(sorted(chars))
+
+
+def _first_of(pattern: Any, *, ignore_case: bool) -> tuple[set[str] | None, bool]:
+    """The first characters of a parsed pattern (None: any), and whether it can match empty."""
+    found: set[str] = set()
+    for op, argument in pattern:
+        name = str(op)
+        if name == "LITERAL":
+            return found | _cased(chr(argument), ignore_case), False
+        if name == "IN":
+            chars = _class_characters(argument, ignore_case)
+            return (None if chars is None else found | chars), False
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue  # zero width: the characters come from what follows
+        if name == "SUBPATTERN":
+            _group, add_flags, _del_flags, inner = argument
+            inner_case = ignore_case or bool(add_flags & re.IGNORECASE)
+            chars, empty = _first_of(inner, ignore_case=inner_case)
+        elif name == "BRANCH":
+            chars, empty = set(), False
+            for branch in argument[1]:
+                branch_chars, branch_empty = _first_of(branch, ignore_case=ignore_case)
+                chars = None if chars is None or branch_chars is None else chars | branch_chars
+                empty = empty or branch_empty
+        elif name in ("MAX_REPEAT", "MIN_REPEAT"):
+            low, _high, inner = argument
+            chars, empty = _first_of(inner, ignore_case=ignore_case)
+            empty = empty or low == 0
+        else:
+            return None, False  # ANY, NOT_LITERAL, a backreference...: any character
+        if chars is None:
+            return None, False
+        found |= chars
+        if not empty:
+            return found, False
+    return found, True
+
+
+def _class_characters(items: Any, ignore_case: bool) -> set[str] | None:
+    chars: set[str] = set()
+    for op, argument in items:
+        if str(op) == "LITERAL":
+            chars |= _cased(chr(argument), ignore_case)
+        elif str(op) == "RANGE":
+            for code in range(argument[0], argument[1] + 1):
+                chars |= _cased(chr(code), ignore_case)
+        else:
+            return None  # a negated class or a category: any character
+    return chars
+
+
+def _cased(char: str, ignore_case: bool) -> set[str]:
+    # re.ASCII: case folds in ASCII only.
+    return {char, char.swapcase()} if ignore_case and char.isascii() else {char}
 
 
 def _canonical_numbering(table: object) -> dict[object, int]:

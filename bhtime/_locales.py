@@ -18,13 +18,13 @@ import os
 import re
 from functools import lru_cache
 
-from ._errors import _HINTS, _MESSAGES, _PHRASES, TERMS, Template
+from ._catalogue import _HINTS, _MESSAGES, _PHRASES, TERMS, Template
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping
 
-    from ._errors import Param
+    from ._catalogue import Param
 
 __all__ = ["Catalog", "available", "english_catalog", "load", "read_catalog", "read_po", "render"]
 

@@ -13,8 +13,8 @@ from _thread import allocate_lock
 
 from ._ast import CalendarDate, DayWord, Expression, Item, Modifier, Now, Timestamp, WallTime
 from ._errors import BhtimeError, error
-from ._items import read_item
-from ._syntax import END_OF_TEXT, BadCharacter, BadToken, read
+from ._items import clear_offsets, read_item
+from ._syntax import END_OF_TEXT, BadCharacter, BadToken, clear_steps, read
 from ._urlencoded import url_encoded_error
 
 TYPE_CHECKING = False
@@ -48,7 +48,8 @@ class _Cache:
     Texts people type and programs send again are short and few; a long text
     is parsed again each time, in time linear in its length. The budget
     counts each text's characters plus a fixed cost for the objects around
-    it, which bounds the memory the cache holds: about 12 MiB at most.
+    it, which bounds the memory the cache holds: about 2 MiB at most
+    (tests/test_memory.py fills it with the densest texts it keeps).
     When full, the oldest entries go first.
     """
 
@@ -64,9 +65,11 @@ class _Cache:
 
     def keep(self, expression: Expression) -> Expression:
         text = expression.text
-        if len(text) > self.LONGEST or type(text) is not str:
-            return expression  # a str subclass could compare equal to a different text
-        with self._lock:
+        # Not kept: a long text, a str subclass (it could compare equal to a
+        # different text), or one met while another thread is keeping one.
+        if len(text) > self.LONGEST or type(text) is not str or not self._lock.acquire(False):
+            return expression
+        try:
             if text not in self._entries:
                 self._used += len(text) + self.ENTRY_COST
                 self._entries[text] = expression
@@ -74,6 +77,8 @@ class _Cache:
                 oldest = next(iter(self._entries))
                 self._used -= len(oldest) + self.ENTRY_COST
                 del self._entries[oldest]
+        finally:
+            self._lock.release()
         return expression
 
     def clear(self) -> None:
@@ -83,6 +88,16 @@ class _Cache:
 
 
 _CACHE = _Cache()
+
+
+def clear_caches() -> None:
+    """Forget every text, table step and offset parsed: the next parse starts cold.
+
+    For benchmarks and tests that measure a first parse; nothing else needs it.
+    """
+    _CACHE.clear()
+    clear_steps()
+    clear_offsets()
 
 
 def _pickled(expression: Expression) -> tuple[Callable[[str], Expression], tuple[str]]:
@@ -122,9 +137,23 @@ def _check_size(text: str) -> None:
 
 
 def _read_items(text: str) -> list[Item]:
-    """The items of ``text`` in order, or the first error in it (see ``_syntax_error``)."""
-    tokens, spans, failure = read(text)
-    items = [read_item(text, tokens[first], tokens[last]) for first, last in spans]
+    """The items of ``text`` in order, or the first error in it.
+
+    Errors are reported in the order of the text, by three rules:
+
+    1. Items are read as the table completes them, which is once the token
+       after each is seen to fit: the fault of an item (a 30th of February, an
+       unknown word) is reported before any fault after it.
+    2. A character no item may contain (not ASCII, or an ASCII control
+       character) is reported where it is, before the fault of the item it is
+       glued to: ``todаy`` with a Cyrillic ``а`` is invalid-character at 3, not
+       an unknown word (tests/data/invalid/lexical.json).
+    3. Any other syntax fault comes after the fault of the item it interrupts,
+       which the table had not completed: that item is read alone first
+       (``_error_in_previous_item``).
+    """
+    _, spans, failure = read(text)
+    items = [read_item(text, kind, first, last) for kind, first, last in spans]
     if failure is not None:
         raise _syntax_error(text, failure)
     return items

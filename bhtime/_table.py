@@ -3,6 +3,7 @@
 
 TERMINALS: what the lexer tries, in lark's order, as (name, regex); the first
 that matches at a position is the token there.
+FIRST: per terminal, the characters a token of it can start with (None: any).
 RULES: each rule as (name, how many symbols it takes).
 STATES: per state, each terminal or rule name the state takes and its action:
 a state number n >= 0 shifts (or, for a rule name, goes) to state n; a
@@ -26,6 +27,23 @@ TERMINALS: tuple[tuple[str, str], ...] = (
     ('WORD', '(?i:[a-z]+)'),
     ('_WS', '(?:[ \t\r\n])+'),
 )
+FIRST: dict[str, str | None] = {
+    'RFC_1123': '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz',
+    'DATE_TIME': '0123456789',
+    'WIDE_YEAR': '+-',
+    'ISO_TIME': '0123456789',
+    'ISO_DATE': '0123456789',
+    'SIGNED_AMOUNT': '+-',
+    'AMOUNT': '0123456789',
+    'BASIC_DATE': '0123456789',
+    'DAY_WORD': 'TYty',
+    'TIME_WORD': 'MNmn',
+    'NOW': 'Nn',
+    'SIGN': '+-',
+    'BAD_AMOUNT': '0123456789',
+    'WORD': 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz',
+    '_WS': '\t\n\r ',
+}
 RULES: tuple[tuple[str, int], ...] = (
     ('__start_star_0', 2),  # __start_star_0: _WS _item
     ('__start_star_0', 3),  # __start_star_0: __start_star_0 _WS _item

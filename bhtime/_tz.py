@@ -13,7 +13,6 @@ import enum
 import re
 from datetime import datetime, timedelta, timezone, tzinfo
 from functools import cache, lru_cache
-from typing import Literal
 from zoneinfo import ZoneInfo
 
 from ._errors import BhtimeError, closest, error
@@ -288,8 +287,22 @@ def _dateutil_key(zone: tzinfo) -> str | None:
     return None
 
 
-Policy = Literal["compatible", "earlier", "later", "raise"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Literal
+
+    Policy = Literal["compatible", "earlier", "later", "raise"]
 POLICIES: tuple[Policy, ...] = ("compatible", "earlier", "later", "raise")
+
+if not TYPE_CHECKING:  # pragma: no branch - type checkers read Policy above
+
+    def __getattr__(name: str) -> object:
+        # Policy is a typing.Literal; typing, slow to import, is imported only when it is asked for.
+        if name == "Policy":
+            from typing import Literal  # noqa: PLC0415
+
+            return Literal[POLICIES]
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def place(

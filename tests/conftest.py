@@ -59,3 +59,8 @@ def _cold_bhtime() -> None:
         for attribute in _LAZY_GLOBALS.get(name, ()):
             if hasattr(module, attribute):
                 setattr(module, attribute, None)
+    # The parsed texts and the table's steps are kept in plain dicts, not lru caches.
+    parse_module = sys.modules.get("bhtime._parse")
+    clear_caches = getattr(parse_module, "clear_caches", None)
+    if callable(clear_caches):
+        clear_caches()

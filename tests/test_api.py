@@ -346,7 +346,7 @@ def test_threads_that_work_out_the_table_steps_together_agree() -> None:
         barrier.wait()
         seen.append([outcome(text) for text in texts])
 
-    _syntax._STEPS.clear()
+    _syntax.clear_steps()
     threads = [threading.Thread(target=work) for _ in range(8)]
     for thread in threads:
         thread.start()

@@ -18,7 +18,7 @@ from bhtime import ConflictError, ParseError, RangeError, ZoneError
 
 NOW = datetime(2017, 4, 24, 21, 41, 27, 123000, tzinfo=timezone.utc)
 
-# The stable codes (notes/CONTEXT.md); each must be pinned below at least once.
+# The stable codes (bhtime.ERROR_CODES); each must be pinned below at least once.
 CODES = {
     "empty", "too-long", "unknown-word", "unknown-unit", "ambiguous-unit", "missing-unit",
     "missing-number", "missing-amount", "fraction", "glued-modifiers", "missing-space",

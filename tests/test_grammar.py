@@ -21,7 +21,7 @@ from lark import Lark, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
 from bhtime import _syntax, _table
-from bhtime._grammar import lark_parser, table_source
+from bhtime._grammar import _first_characters, lark_parser, table_source
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -62,7 +62,8 @@ def test_the_driver_reaches_few_configurations_of_the_table() -> None:
                 seen.add(step[0])
                 queue.append(step[0])
     assert len(seen) < 200
-    assert len(_syntax._STEPS) <= len(seen) * len(kinds)
+    assert set(_syntax._STEPS) <= {*seen, None}
+    assert sum(map(len, _syntax._STEPS.values())) <= len(seen) * len(kinds)
 
 
 def lark_outcome(text: str) -> object:
@@ -90,19 +91,16 @@ _RULE_OF = {
 
 
 def our_outcome(text: str) -> object:
-    tokens, spans, failure = _syntax.read(text)
+    _, items_read, failure = _syntax.read(text)
     if isinstance(failure, _syntax.BadCharacter):
         return ("character", failure.pos)
     if isinstance(failure, _syntax.BadToken):
         return ("token", failure.pos)
     items = []
-    for first, last in spans:
-        kept = [token for token in tokens[first : last + 1] if token.lastgroup != "_WS"]
+    for kind, first, last in items_read:
+        kept = [first] if first is last else [first, last]  # a sign and its bad amount
         items.append(
-            (
-                _RULE_OF[kept[0].lastgroup or ""],
-                tuple((token.lastgroup, token.group()) for token in kept),
-            )
+            (_RULE_OF[kind], tuple((_syntax.kind(token), token.group()) for token in kept))
         )
     return items
 
@@ -121,9 +119,9 @@ def lark_tokens(text: str) -> list[tuple[str, str]]:
 def our_tokens(text: str) -> list[tuple[str, str]]:
     tokens = []
     for token in _syntax.read(text)[0]:
-        if token.lastgroup == _syntax.NO_TERMINAL:
+        if _syntax.kind(token) == _syntax.NO_TERMINAL:
             break
-        tokens.append((token.lastgroup or "", token.group()))
+        tokens.append((_syntax.kind(token), token.group()))
     return tokens
 
 
@@ -167,6 +165,32 @@ def test_steps_kept_for_one_text_read_every_text(texts: list[str]) -> None:
     # Steps are kept by configuration and kind only: reusing those worked out
     # for earlier texts must give what working them out afresh gives.
     warm = [our_outcome(text) for text in texts]
-    _syntax._STEPS.clear()
+    _syntax.clear_steps()
     cold = [our_outcome(text) for text in texts[::-1]][::-1]
     assert warm == cold
+
+
+@pytest.mark.parametrize(
+    ("regex", "first"),
+    [
+        ("ab", "a"),
+        ("(?i:ab)", "Aa"),
+        ("[0-9]x", "0123456789"),
+        ("(?i:[a-b])", "ABab"),
+        ("(?=x)y", "y"),
+        ("(?:a|b)c", "ab"),
+        ("a?b", "ab"),
+        ("a*", "a"),  # may match empty: a superset is all the lexer needs
+        ("(?:a|b?)c", "abc"),
+        (".", None),
+        ("[^a]", None),
+        (r"\d", None),
+        ("a|.", None),
+        ("(?:.)b", None),
+        ("(a)\\1", "a"),
+    ],
+)
+def test_the_first_characters_of_a_terminal(regex: str, first: str | None) -> None:
+    # The lexer tries a terminal only where its first character can start it:
+    # the set may be too wide, never too narrow (None: any character).
+    assert _first_characters(regex) == first

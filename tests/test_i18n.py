@@ -25,7 +25,8 @@ from hypothesis import strategies as st
 
 import bhtime
 from bhtime import _errors, _locales, cli, gateways
-from bhtime._errors import TERMS, error
+from bhtime._catalogue import TERMS
+from bhtime._errors import error
 from bhtime.strategies import invalid_expressions
 
 NOW = datetime(2017, 4, 24, 21, 41, 27, 123000, tzinfo=timezone.utc)

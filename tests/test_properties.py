@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from hypothesis import assume, given
+import pytest
+from hypothesis import assume, event, given
 from hypothesis import strategies as st
 
 import bhtime
@@ -191,3 +192,94 @@ def test_the_plain_date_time_reader_agrees_with_the_one_that_explains(text: str)
         assert plain is None
     else:
         assert plain in (None, explained)
+
+
+# The offsets some format takes, then ones none takes or no zone has.
+_OFFSETS = st.sampled_from(
+    ["", "Z", "z", "+03", "-05", "+05:30", "-09:30", "+01:00:30", "+0300", "-0530", "+030015"]
+) | st.sampled_from(["+19", "+18:01", "+05:60", "+05:30:60", "+1"])  # fmt: skip
+_FRACTIONS = st.one_of(st.just(""), st.text("0123456789", max_size=11).map(".{}".format))
+
+
+def _date_text(sep: str) -> st.SearchStrategy[str]:
+    # Half real dates (the fast path's ground), half any digits (the errors').
+    year = st.integers(0, 9999).map("{:04d}".format)
+    real = st.dates().map(lambda day: f"{day.year:04d}{sep}{day.month:02d}{sep}{day.day:02d}")
+    return real | st.builds(f"{{}}{sep}{{}}{sep}{{}}".format, year, _FIELD, _FIELD)
+
+
+def _time_text() -> st.SearchStrategy[str]:
+    seconds = st.one_of(st.just(""), st.tuples(_FIELD, _FRACTIONS).map(":{0[0]}{0[1]}".format))
+    real = st.builds(
+        "{}{}".format,
+        st.times().map("{:%H:%M}".format),
+        st.just("")
+        | st.times().map(
+            lambda moment: f":{moment:%S}" + f".{moment.microsecond:06d}"[: moment.second % 11]
+        ),
+    )
+    return real | st.builds("{}:{}{}".format, _FIELD, _FIELD, seconds)
+
+
+_TOKENS = {
+    "DATE_TIME": st.builds(
+        "{}{}{}{}".format, _date_text("-"), st.sampled_from("Tt"), _time_text(), _OFFSETS
+    ),
+    "ISO_DATE": st.builds("{}{}".format, _date_text("-"), _OFFSETS),
+    "BASIC_DATE": st.builds("{}{}".format, _date_text(""), _OFFSETS),
+    "ISO_TIME": st.builds("{}{}".format, _time_text(), _OFFSETS),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_TOKENS))
+@given(data=st.data())
+def test_each_fast_reader_agrees_with_the_one_that_explains(kind: str, data: st.DataObject) -> None:
+    # Same item, or the same error: a fast path gives way on any doubt.
+    from bhtime import _items, _syntax
+
+    text = data.draw(_TOKENS[kind])
+    tokens = _syntax.read(text)[0]
+    assume(len(tokens) == 1 and _syntax.kind(tokens[0]) == kind)
+    fast = _items._READERS[kind]
+    full = {
+        "DATE_TIME": _items._date_time,
+        "ISO_DATE": _items._iso_date,
+        "BASIC_DATE": _items._basic_date,
+        "ISO_TIME": _items._iso_time,
+    }[kind]
+    assert fast is not full
+
+    def outcome(reader: object) -> object:
+        try:
+            return reader(text, 0, len(text))  # type: ignore[operator]
+        except bhtime.BhtimeError as error:
+            return (type(error), error.code, error.pos, error.message, error.hint)
+
+    read = outcome(fast)
+    event(
+        f"{kind}: {'an error' if isinstance(read, tuple) and isinstance(read[0], type) else 'an item'}"
+    )
+    assert read == outcome(full)
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("2017-04-25T00:41:27.000+0300", "recommended"),
+        ("2011-12-03T10:15:30+01:00", "ISO_OFFSET_DATE_TIME"),
+        ("2011-12-03t10:15", "ISO_LOCAL_DATE_TIME"),
+        ("2011-12-03T10:15:30+030015", "invalid-format"),
+        ("2011-12-03T10:15:30.1234+0300", "invalid-format"),
+    ],
+)
+def test_the_full_date_time_reader_reads_what_the_fast_one_does(text: str, outcome: str) -> None:
+    # The fast path takes every plain timestamp first; the full reader must
+    # still read them alike, for the texts that reach it and for the property
+    # test above.
+    from bhtime._items import _date_time, _date_time_fast
+
+    for reader in (_date_time, _date_time_fast):
+        try:
+            assert reader(text, 0, len(text)).format == outcome
+        except bhtime.BhtimeError as error:
+            assert error.code == outcome

@@ -1,0 +1,96 @@
+"""No input can make bhtime's caches grow past a bound (a hostile caller, one process)."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import random
+import tracemalloc
+
+import bhtime
+from bhtime import _parse
+
+UNITS = ("d", "h", "min", "s", "w", "mon", "y")
+MIB = 1 << 20
+
+
+def expression(seed: int, length: int) -> str:
+    """A distinct valid expression of about ``length`` characters: now and many modifiers."""
+    chance = random.Random(seed)
+    parts = ["now"]
+    while sum(map(len, parts)) + len(parts) < length - 8:
+        parts.append(f"{chance.choice('+-')}{chance.randint(1, 99)}{chance.choice(UNITS)}")
+    return " ".join(parts)
+
+
+def held_after(texts: list[str]) -> int:
+    """Bytes held after parsing ``texts``, over what one call holds."""
+    _parse._CACHE.clear()
+    tracemalloc.start()
+    try:
+        bhtime.parse("now -12 hours +1min")
+        gc.collect()
+        base = tracemalloc.get_traced_memory()[0]
+        for text in texts:
+            with contextlib.suppress(bhtime.BhtimeError):
+                bhtime.parse(text)
+        gc.collect()
+        return tracemalloc.get_traced_memory()[0] - base
+    finally:
+        tracemalloc.stop()
+        _parse._CACHE.clear()
+
+
+def test_distinct_long_texts_valid_and_invalid_hold_almost_nothing() -> None:
+    texts = [expression(seed, 1000) for seed in range(150)]
+    texts += [text[:-1] + "x?" for text in texts]  # invalid: an unknown unit, then '?'
+    assert all(len(text) <= 1000 for text in texts)
+    assert held_after(texts) < 1 * MIB
+
+
+def test_the_cache_of_short_texts_stops_at_its_budget() -> None:
+    # The densest texts the cache keeps (many modifiers), far more than fit:
+    # what it holds is bounded by its budget of characters, not by entries.
+    longest = _parse._Cache.LONGEST
+    dense = [expression(seed, longest) for seed in range(2 * _parse._Cache.BUDGET // longest)]
+    # Timestamps hold the most objects per character (datetimes, offsets, a zone name).
+    stamps = [
+        f"2011-12-03T10:{i % 60:02d}:{i // 60 % 60:02d}+01:00[Europe/Paris] +{i}d"
+        for i in range(2 * _parse._Cache.BUDGET // 40)
+    ]
+    for texts in (dense, stamps):
+        assert held_after(texts) < 4 * MIB
+
+
+def test_the_cache_fills_to_its_budget_and_no_further() -> None:
+    _parse._CACHE.clear()
+    for seed in range(3 * _parse._Cache.BUDGET // 50):
+        bhtime.parse(expression(seed, 50))
+    assert _parse._Cache.BUDGET - 100 < _parse._CACHE._used <= _parse._Cache.BUDGET
+    _parse._CACHE.clear()
+
+
+def test_the_cache_keeps_short_texts_and_repeats_hit_it() -> None:
+    _parse._CACHE.clear()
+    first = bhtime.parse("now -12 hours +1min")
+    assert bhtime.parse("now -12 hours +1min") is first
+    long_text = expression(0, 900)
+    assert bhtime.parse(long_text) is not bhtime.parse(long_text)  # too long to keep
+
+
+def test_keeping_a_kept_text_again_costs_nothing() -> None:
+    _parse._CACHE.clear()
+    expression = bhtime.parse("now +1d")
+    used = _parse._CACHE._used
+    assert _parse._CACHE.keep(expression) is expression
+    assert _parse._CACHE._used == used
+    _parse._CACHE.clear()
+
+
+def test_a_text_met_while_another_thread_keeps_one_is_not_kept() -> None:
+    _parse._CACHE.clear()
+    with _parse._CACHE._lock:
+        bhtime.parse("now +2d")
+    assert _parse._CACHE.get("now +2d") is None
+    assert bhtime.parse("now +2d") is bhtime.parse("now +2d")
+    _parse._CACHE.clear()
