@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ._errors import ERROR_CODES, BhtimeError, ConflictError, ParseError, RangeError, ZoneError
 
-__version__ = "1.0.0"
+__version__ = "1.1.0"
 
 __all__ = [
     "ERROR_CODES",
@@ -96,9 +96,9 @@ if not TYPE_CHECKING:  # pragma: no branch - TYPE_CHECKING is True only for type
         home = _HOMES.get(name)
         if home is None:
             raise AttributeError(f"module 'bhtime' has no attribute {name!r}")
-        from importlib import import_module  # noqa: PLC0415
-
-        value = getattr(import_module(home, __name__), name)
+        # __import__, not importlib.import_module: importing importlib (and
+        # the warnings module it imports) would cost a first call more.
+        value = getattr(__import__(home[1:], globals(), None, [name], 1), name)
         globals()[name] = value
         return value
 

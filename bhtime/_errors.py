@@ -29,12 +29,14 @@ caret under the position, then the hint::
 from __future__ import annotations
 
 # The templates live below this module and _locales, which reads them too.
-from ._catalogue import _HINTS, _MESSAGES, _PHRASES, Template
-
+# They are imported when an error is first made: a call that succeeds (a
+# first call, most of all) needs none of them.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
     from typing import Literal
+
+    from ._catalogue import Template
 
     # Every code an error can carry; a code outside this list is a mypy error.
     ErrorCode = Literal[
@@ -156,6 +158,8 @@ class BhtimeError(ValueError):
         """The message in ``locale`` ("ru", "ru_RU", "en"...); English if it is not translated."""
         if self._message_id is None:
             return self.message
+        from ._catalogue import _MESSAGES  # noqa: PLC0415 - see the imports
+
         template = _MESSAGES[self._message_id]
         return _translated(locale, self._message_id, template, self.params) or self.message
 
@@ -163,6 +167,8 @@ class BhtimeError(ValueError):
         """The hint in ``locale``, or None when the error has no hint."""
         if self._hint_id is None:
             return self.hint
+        from ._catalogue import _HINTS  # noqa: PLC0415 - see the imports
+
         template = _HINTS[self._hint_id]
         return _translated(locale, self._hint_id, template, self.params) or self.hint
 
@@ -288,6 +294,8 @@ def error(
     ...       hint="hint.did-you-mean", suggestion="tomorrow").message
     "unknown word 'tomorow'"
     """
+    from ._catalogue import _HINTS, _MESSAGES  # noqa: PLC0415 - see the imports
+
     key = message_id or code
     params = {name: value for name, value in given.items() if value is not None}
     built = _CLASSES[code](
@@ -324,6 +332,8 @@ def _rebuild(
 
 
 def _phrase(locale: str, key: str, params: Mapping[str, Param]) -> str:
+    from ._catalogue import _PHRASES  # noqa: PLC0415 - see the imports
+
     template = _PHRASES[key]
     return _translated(locale, key, template, params) or template.render(params)
 
@@ -394,4 +404,8 @@ if not TYPE_CHECKING:  # pragma: no branch - TYPE_CHECKING is True only for type
             from typing import Literal  # noqa: PLC0415
 
             return Literal[ERROR_CODES]
+        if name in ("_HINTS", "_MESSAGES", "_PHRASES", "Template"):  # the catalogue, as before
+            from . import _catalogue  # noqa: PLC0415
+
+            return getattr(_catalogue, name)
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

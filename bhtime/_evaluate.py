@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta, timezone, tzinfo
 
-from ._ast import CalendarDate, Expression, Item, Modifier, Unit
+from ._ast import CalendarDate, Expression, Item, Modifier, Unit, WallTime
 from ._calendar import days_in_month
 from ._errors import BhtimeError, error
 from ._format import format_instant
@@ -25,6 +25,7 @@ from ._tz import (
     offset_text,
     place,
     settle,
+    shown_once,
     user_zone,
     wall_time,
     zone_id,
@@ -116,6 +117,10 @@ def run(
         raise ValueError(f"disambiguate must be one of {', '.join(POLICIES)}, not {disambiguate!r}")
     user = user_zone(zone)
     current = read_now(now)
+    if steps is None:
+        alone = _lone_instant(expression)
+        if alone is not None:
+            return _converted(alone, user, expression.text)
     # One guard for every step: `culprit` is the item being applied when a
     # year leaves 0001-9999 or the `raise` policy meets a gap (SPEC §8).
     culprit: Item | None = None
@@ -124,7 +129,10 @@ def run(
         if steps is not None:
             anchor = Step("anchor", _anchor_items(expression), None, moment, placement, local)
             steps.append(anchor)
-        for culprit in expression.modifiers:
+        modifiers = expression.modifiers
+        if steps is None and len(modifiers) > 1:
+            moment, modifiers = _clock_run(moment, modifiers)
+        for culprit in modifiers:
             moment = _apply(moment, culprit, steps)
     except (Ambiguous, OverflowError) as failure:
         if culprit is None and isinstance(failure, OverflowError) and _dated_by_now(expression):
@@ -135,6 +143,51 @@ def run(
     if steps is not None:
         steps.append(Step("result", (), moment, result, Placement.UNIQUE))
     return result
+
+
+def _lone_instant(expression: Expression) -> datetime | None:
+    """The instant of a timestamp with an offset and no modifier, or None.
+
+    No modifier moves it, so its step zone changes nothing (SPEC §6): it is
+    shown in the user zone directly. Not in the years 1 and 9999, where
+    reading it in its step zone may leave the range, an error of its own.
+    """
+    stamp = expression.timestamp
+    if stamp is None or expression.modifiers:
+        return None
+    instant = stamp.instant
+    if instant is None or not 1 < instant.year < 9999:
+        return None
+    return instant
+
+
+# Far enough from the years 1 and 9999, a run of clock modifiers that moves
+# no further than this cannot leave the range at any step.
+_SAFE_RUN_SECONDS = 300 * 86400
+
+
+def _clock_run(
+    moment: datetime, modifiers: tuple[Modifier, ...]
+) -> tuple[datetime, tuple[Modifier, ...]]:
+    """The leading clock modifiers applied as one move, and the modifiers left.
+
+    Clock units move the timeline (SPEC §6 step 2), so moving by their sum
+    once is moving by each in turn: ``now -12 hours +1min`` is one timedelta.
+    Only where no step could leave the range, so no error can differ.
+    """
+    total = reach = count = 0
+    for modifier in modifiers:
+        seconds = _SECONDS.get(modifier.unit)
+        if seconds is None:
+            break
+        total += modifier.amount * seconds
+        reach += abs(modifier.amount) * seconds
+        count += 1
+    if count < 2 or reach > _SAFE_RUN_SECONDS or not 1 < moment.year < 9999:
+        return moment, modifiers
+    zone = moment.tzinfo
+    moved = (moment.astimezone(UTC) + timedelta(0, total)).astimezone(zone)
+    return moved, modifiers[count:]
 
 
 def _shown_in(expression: Expression, moment: datetime, user: tzinfo) -> datetime:
@@ -151,7 +204,9 @@ def _converted(moment: datetime, user: tzinfo, text: str | None) -> datetime:
     ``now``: then the text is not at fault, and the error has no position.
     """
     try:
-        return _checked(moment.astimezone(user))
+        shown = moment.astimezone(user)
+        # Only the years 1 and 9999 need the check (see _checked).
+        return shown if 1 < shown.year < 9999 else _checked(shown)
     except OverflowError:
         if text is None:
             raise error(
@@ -182,7 +237,8 @@ def _apply(moment: datetime, modifier: Modifier, steps: list[Step] | None) -> da
     else:
         # On the wall clock: aware arithmetic in one zone is wall-clock arithmetic.
         first = _wall_clock_plus(moment, modifier)
-        if isinstance(zone, timezone):
+        if isinstance(zone, timezone) or shown_once(first):
+            # Before settle: the offset it would prefer costs a tenth of the step.
             moved, placement = first, Placement.UNIQUE
         else:
             moved, placement = settle(first, moment.utcoffset())
@@ -287,6 +343,10 @@ def _anchor(expression: Expression, user: tzinfo, current: datetime, policy: Pol
         )
         return stamp.instant.astimezone(step_zone), None, Placement.UNIQUE
     day, clock = expression.date, expression.time
+    if isinstance(day, CalendarDate) and 1 < current.year < 9999:
+        # The date is written, so now's wall clock is not needed: nor can now
+        # leave the years when shown in the user zone, the one error it gives.
+        return _calendar_anchor(day, clock, user, policy)
     # Not the text's fault when this leaves the years: pos=None, naming now.
     local_now = _converted(current, user, None)
     if day is None and clock is None:
@@ -298,7 +358,8 @@ def _anchor(expression: Expression, user: tzinfo, current: datetime, policy: Pol
     if isinstance(day, CalendarDate):
         date_value = day.value
     else:
-        date_value = local_now.date() + timedelta(days=day.days if day is not None else 0)
+        # timedelta(n), not timedelta(days=n): the keyword makes the call a third slower.
+        date_value = local_now.date() + timedelta(day.days if day is not None else 0)
     if clock is not None:
         return _placed(datetime.combine(date_value, clock.value), step_zone, None, policy)
     if isinstance(day, CalendarDate):
@@ -307,6 +368,18 @@ def _anchor(expression: Expression, user: tzinfo, current: datetime, policy: Pol
     # offset, as now.plusDays(n) does (SPEC §6).
     local = datetime.combine(date_value, local_now.time())
     return _placed(local, step_zone, local_now.utcoffset(), policy)
+
+
+def _calendar_anchor(
+    day: CalendarDate, clock: WallTime | None, user: tzinfo, policy: Policy
+) -> _Placed:
+    """``_anchor`` for a written date, and perhaps a time: midnight unless the time is given."""
+    offset = day.offset
+    if offset is None and clock is not None:
+        offset = clock.offset  # Z is timedelta(0): falsy, yet written
+    step_zone = user if offset is None else fixed_offset(offset)
+    local = datetime.combine(day.value, time(0) if clock is None else clock.value)
+    return _placed(local, step_zone, None, policy)
 
 
 def _placed(local: datetime, zone: tzinfo, prefer: timedelta | None, policy: Policy) -> _Placed:

@@ -8,7 +8,6 @@ Errors are raised without the text; ``_parse`` adds it.
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
@@ -19,12 +18,13 @@ from ._tz import UTC, checked_offset, offset_text, wall_time, zone_id
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
     from collections.abc import Callable
     from typing import NoReturn
 
     from ._errors import HintId
 
-__all__ = ["UNIT_SPELLINGS", "WORDS", "read_item"]
+__all__ = ["LONE_WORDS", "UNIT_SPELLINGS", "WORDS", "read_item", "read_token"]
 
 UNIT_SPELLINGS: dict[str, Unit] = {
     "years": Unit.YEARS, "year": Unit.YEARS, "y": Unit.YEARS,
@@ -44,6 +44,12 @@ _UNIT_ALIASES = {
 _DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 _TIME_WORDS = {"midnight": time(0), "noon": time(12)}
 WORDS = ("now", *_DAY_WORDS, *_TIME_WORDS)
+# Each word's terminal: a text of one word alone is read by this, without the lexer.
+LONE_WORDS = {
+    "now": "NOW",
+    **dict.fromkeys(_DAY_WORDS, "DAY_WORD"),
+    **dict.fromkeys(_TIME_WORDS, "TIME_WORD"),
+}
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # English whatever the locale (the calendar module's names follow it).
@@ -77,6 +83,8 @@ class _Shape:
         self.match = self._compile_and_match
 
     def _compile_and_match(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
+        import re  # noqa: PLC0415  (not with the module: a lone word needs no regex)
+
         self.match = re.compile(self.pattern).match
         return self.match(text, pos, endpos)
 
@@ -548,6 +556,25 @@ def _iso_time(text: str, start: int, end: int) -> WallTime:
 
 
 def _modifier(text: str, start: int, end: int) -> Modifier:
+    # Modifiers are written a few ways again and again (`+1min`, `-12 hours`):
+    # what one means is looked up, not read again, once it has been read.
+    token = text[start:end]
+    meaning = _MEANINGS.get(token)
+    if meaning is None:
+        meaning = _modifier_meaning(text, start, end)
+        if len(token) <= _MEANING_LONGEST and len(_MEANINGS) < _MEANING_COUNT:
+            _MEANINGS[token] = meaning
+    return Modifier(start, end, *meaning)
+
+
+# Bounded by count and by length: at most 4,096 tokens of 24 characters.
+_MEANINGS: dict[str, tuple[int, Unit]] = {}
+_MEANING_LONGEST = 24
+_MEANING_COUNT = 4096
+
+
+def _modifier_meaning(text: str, start: int, end: int) -> tuple[int, Unit]:
+    """The amount and unit of the modifier ``text[start:end]``, read and checked."""
     match = _AMOUNT.match(text, start, end)
     assert match is not None, (
         f"the grammar cut {text[start:end]!r} in a shape {_AMOUNT.pattern!r} does not read"
@@ -558,7 +585,7 @@ def _modifier(text: str, start: int, end: int) -> Modifier:
             "ambiguous-unit", pos=match.start("unit"), end=match.end("unit"), hint="hint.m-or-mon"
         )
     amount = -int(number) if sign == "-" else int(number)
-    return Modifier(start, end, amount, UNIT_SPELLINGS[unit.lower()])
+    return amount, UNIT_SPELLINGS[unit.lower()]
 
 
 def _bad_amount(text: str, start: int, end: int, sign: str = "") -> NoReturn:
@@ -697,7 +724,8 @@ _PLAIN_TIME = _Shape(_TIME + _COLON_OFFSET + r"\Z")
 def _date_time_fast(text: str, start: int, end: int) -> Timestamp:
     """``_date_time`` for a plain recommended, offset or local date-time."""
     try:
-        match = _RECOMMENDED.match(text, start, end)
+        # The recommended format has 28 characters: others skip its regex.
+        match = _RECOMMENDED.match(text, start, end) if end - start == 28 else None
         if match is not None:
             year, month, day, hour, minute, second, millis, raw = match.groups()
             local = datetime(
@@ -763,8 +791,9 @@ def _iso_time_fast(text: str, start: int, end: int) -> WallTime:
 
 
 def clear_offsets() -> None:
-    """Forget the offsets read so far (see ``_parse.clear_caches``)."""
+    """Forget the offsets and modifiers read so far (see ``_parse.clear_caches``)."""
     _offset_duration.cache_clear()
+    _MEANINGS.clear()
 
 
 # Each terminal that is an item on its own, and its reader: `(text, start, end)`
@@ -784,6 +813,11 @@ _READERS: dict[str | None, Callable[[str, int, int], Item]] = {
     "BAD_AMOUNT": _bad_amount,
     "WORD": _word,
 }
+
+
+def read_token(text: str, kind: str, start: int, end: int) -> Item:
+    """The item of one ``kind`` token, ``text[start:end]``."""
+    return _READERS[kind](text, start, end)
 
 
 def read_item(text: str, kind: str, first: re.Match[str], last: re.Match[str]) -> Item:

@@ -8,17 +8,17 @@ length, ``[zone]`` names and offsets, and items that set the same field twice.
 from __future__ import annotations
 
 import copyreg
-import re
 from _thread import allocate_lock
+from collections import deque
 
 from ._ast import CalendarDate, DayWord, Expression, Item, Modifier, Now, Timestamp, WallTime
 from ._errors import BhtimeError, error
-from ._items import clear_offsets, read_item
-from ._syntax import END_OF_TEXT, BadCharacter, BadToken, clear_steps, read
-from ._urlencoded import url_encoded_error
+from ._items import LONE_WORDS, clear_offsets, read_item, read_token
+from ._syntax import END_OF_TEXT, BadCharacter, BadToken, clear_steps, first_token, lone_kind, read
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
     from collections.abc import Callable
 
     from ._errors import HintId
@@ -27,7 +27,8 @@ __all__ = ["MAX_LENGTH", "parse"]
 
 MAX_LENGTH = 1000
 _WHITESPACE = " \t\r\n"
-_TRAILING_OFFSET = re.compile(r"[+-][0-9:]+\Z")
+# A pattern, compiled (and kept) by re on its first use: only an error needs it.
+_TRAILING_OFFSET = r"[+-][0-9:]+\Z"
 
 
 def parse(text: str, /) -> Expression:
@@ -59,6 +60,10 @@ class _Cache:
 
     def __init__(self) -> None:
         self._entries: dict[str, Expression] = {}
+        # The texts in the order they were kept. Not next(iter(entries)): a
+        # dict that keeps losing its first entries is scanned past each dead
+        # slot, which made keeping a text cost as much as parsing it.
+        self._order: deque[str] = deque()
         self._used = 0
         self._lock = allocate_lock()  # threading's Lock, without importing threading
         self.get = self._entries.get
@@ -73,8 +78,9 @@ class _Cache:
             if text not in self._entries:
                 self._used += len(text) + self.ENTRY_COST
                 self._entries[text] = expression
+                self._order.append(text)
             while self._used > self.BUDGET:
-                oldest = next(iter(self._entries))
+                oldest = self._order.popleft()
                 self._used -= len(oldest) + self.ENTRY_COST
                 del self._entries[oldest]
         finally:
@@ -84,6 +90,7 @@ class _Cache:
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
+            self._order.clear()
             self._used = 0
 
 
@@ -110,16 +117,70 @@ copyreg.pickle(Expression, _pickled)
 
 def _parse(text: str) -> Expression:
     _check_size(text)
+    word = _lone_word(text)
+    if word is not None:
+        return word
+    first = first_token(text)
+    alone = _lone_item(text, first)
+    if alone is not None:
+        return alone
     try:
-        items = _read_items(text)
+        items = _read_items(text, first)
         return _combine(text, items)
     except BhtimeError as error:
         error.text = text
-        # Checked only now that parsing failed: no cost when it succeeds.
+        # Checked only now that parsing failed: no cost when it succeeds,
+        # nor the import for a first call.
+        from ._urlencoded import url_encoded_error  # noqa: PLC0415
+
         encoded = url_encoded_error(text, _is_valid)
         if encoded is None:
             raise
         raise encoded from None
+
+
+def _lone_word(text: str) -> Expression | None:
+    """The expression of a text that is one word alone (``now``, `` Today``), or None.
+
+    Read with a dict, before the lexer is compiled or re imported: ``now`` is
+    the commonest first call, and the regex costs it a fifth of a bare
+    interpreter's start. The grammar reads such a text as one item of the
+    word (its case folded in ASCII, whitespace around it skipped), which is
+    what this gives (tests/test_properties.py holds both paths to one result).
+    """
+    word = text.strip(_WHITESPACE)
+    kind = LONE_WORDS.get(word.lower()) if word.isascii() else None
+    if kind is None:
+        return None
+    start = len(text) - len(text.lstrip(_WHITESPACE))
+    return _combine(text, [read_token(text, kind, start, start + len(word))])
+
+
+def _lone_item(text: str, first: re.Match[str]) -> Expression | None:
+    """The expression of a text that is one token and one item, or None for the general path.
+
+    A fast path for the commonest text, one timestamp: ``_read_items`` would
+    give this one item. A faulty item goes to the general path, which reports
+    its error by the rules there (tests/test_properties.py holds both paths to
+    one outcome).
+    """
+    kind = lone_kind(text, first)
+    if kind is None:
+        return None
+    try:
+        item = read_token(text, kind, 0, len(text))
+    except BhtimeError:
+        return None
+    # What _combine makes of one item: nothing to conflict with.
+    kind_of_item = type(item)
+    items = (item,)
+    if kind_of_item is Timestamp:
+        return Expression(text, items, item, None, None, None, ())  # type: ignore[arg-type]
+    if kind_of_item is CalendarDate or kind_of_item is DayWord:
+        return Expression(text, items, None, item, None, None, ())  # type: ignore[arg-type]
+    if kind_of_item is WallTime:
+        return Expression(text, items, None, None, item, None, ())  # type: ignore[arg-type]
+    return _combine(text, [item])
 
 
 def _check_size(text: str) -> None:
@@ -136,7 +197,7 @@ def _check_size(text: str) -> None:
         raise error("empty", text=text, pos=0, end=len(text), hint="hint.empty")
 
 
-def _read_items(text: str) -> list[Item]:
+def _read_items(text: str, first: re.Match[str]) -> list[Item]:
     """The items of ``text`` in order, or the first error in it.
 
     Errors are reported in the order of the text, by three rules:
@@ -152,7 +213,7 @@ def _read_items(text: str) -> list[Item]:
        which the table had not completed: that item is read alone first
        (``_error_in_previous_item``).
     """
-    _, spans, failure = read(text)
+    _, spans, failure = read(text, first)
     items = [read_item(text, kind, first, last) for kind, first, last in spans]
     if failure is not None:
         raise _syntax_error(text, failure)
@@ -266,8 +327,10 @@ def _is_valid(text: str) -> bool:
 
 def _offset_read_last(previous: str, last: Item) -> int | None:
     """Where the offset of ``last``, the last item of ``previous``, starts, if it ends with one."""
+    import re  # noqa: PLC0415  (only an error needs it: not with the module)
+
     offset = getattr(last, "offset", None)
-    match = _TRAILING_OFFSET.search(previous)
+    match = re.search(_TRAILING_OFFSET, previous)
     if offset is None or match is None or last.end != len(previous):
         return None
     return match.start()

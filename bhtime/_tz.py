@@ -10,15 +10,17 @@ time is *unique* in its zone, in a *gap* (skipped by a forward jump) or in an
 from __future__ import annotations
 
 import enum
-import re
+import sys
 from datetime import datetime, timedelta, timezone, tzinfo
 from functools import cache, lru_cache
-from zoneinfo import ZoneInfo
 
 from ._errors import BhtimeError, closest, error
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
+    from zoneinfo import ZoneInfo
+
     from ._errors import ErrorCode
 
 __all__ = [
@@ -36,6 +38,7 @@ __all__ = [
     "offset_text",
     "place",
     "settle",
+    "shown_once",
     "tzdata_version",
     "tzdata_zone",
     "user_zone",
@@ -60,11 +63,33 @@ class Placement(enum.Enum):
     OVERLAP = "overlap"
 
 
-class TzdataZone(ZoneInfo):
-    """A ``ZoneInfo`` read from the tzdata package; it pickles by its key."""
+if TYPE_CHECKING:
 
-    def __reduce__(self) -> tuple[object, ...]:
-        return (tzdata_zone, (self.key,))
+    class TzdataZone(ZoneInfo):
+        """A ``ZoneInfo`` read from the tzdata package; it pickles by its key."""
+
+
+@cache
+def _tzdata_zone_class() -> type[TzdataZone]:
+    """``TzdataZone``, made on first use: importing zoneinfo costs a first call a
+    fifth of a bare interpreter's start, and ``UTC`` or an offset needs no file.
+    """
+    from zoneinfo import ZoneInfo  # noqa: PLC0415
+
+    class TzdataZone(ZoneInfo):
+        """A ``ZoneInfo`` read from the tzdata package; it pickles by its key."""
+
+        def __reduce__(self) -> tuple[object, ...]:
+            return (tzdata_zone, (self.key,))
+
+    TzdataZone.__qualname__ = "TzdataZone"  # as if made at the module's top level
+    return TzdataZone  # type: ignore[return-value]  # the one TYPE_CHECKING declares
+
+
+def _is_zoneinfo(zone: tzinfo) -> bool:
+    """Whether ``zone`` is a ``ZoneInfo``; a zone can be one only once zoneinfo is imported."""
+    module = sys.modules.get("zoneinfo")
+    return module is not None and isinstance(zone, module.ZoneInfo)
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +116,7 @@ def tzdata_zone(key: str) -> TzdataZone:
 
     path = resources.files("tzdata.zoneinfo").joinpath(*key.split("/"))
     with path.open("rb") as source:
-        return TzdataZone.from_file(source, key=key)
+        return _tzdata_zone_class().from_file(source, key=key)
 
 
 def wall_time(local: datetime, zone: tzinfo | None, fold: int = 0) -> datetime:
@@ -117,9 +142,11 @@ def fixed_offset(offset: timedelta) -> tzinfo:
     return UTC if not offset else timezone(offset)
 
 
-_USER_OFFSET = re.compile(r"(?P<sign>[+-])(?P<hours>[0-9]{2})(?::?(?P<minutes>[0-9]{2}))?\Z")
+# Patterns, not compiled regexes: re compiles each on its first use (and
+# keeps it), and a first call with "UTC" uses neither. Their users are cached.
+_USER_OFFSET = r"(?P<sign>[+-])(?P<hours>[0-9]{2})(?::?(?P<minutes>[0-9]{2}))?\Z"
 # ZoneOffset.of: +h, +hh, +hh:mm, +hhmm, +hh:mm:ss, +hhmmss.
-_JDK_OFFSET = re.compile(
+_JDK_OFFSET = (
     r"(?P<sign>[+-])(?:(?P<hour>[0-9])|(?P<hours>[0-9]{2})"
     r"(?:(?P<colon>:?)(?P<minutes>[0-9]{2})(?:(?P=colon)(?P<seconds>[0-9]{2}))?)?)\Z"
 )
@@ -149,7 +176,8 @@ def checked_offset(
 def user_zone(zone: str | tzinfo) -> tzinfo:
     """The user zone: an IANA name, ``UTC``, ``Z``, ``+05:30``/``+0530``/``+05``, or a tzinfo."""
     if isinstance(zone, str):
-        _check_length(zone)
+        if len(zone) > MAX_ZONE_LENGTH:
+            _check_length(zone)
         return _named_user_zone(zone)
     if isinstance(zone, tzinfo):
         return adopt_zone(zone)
@@ -160,7 +188,10 @@ def user_zone(zone: str | tzinfo) -> tzinfo:
 def _named_user_zone(name: str) -> tzinfo:
     if name in ("UTC", "Z"):
         return UTC
-    match = _USER_OFFSET.match(name)
+    # Imported here: UTC, the commonest zone, needs no regex (nor a first call re).
+    import re  # noqa: PLC0415
+
+    match = re.match(_USER_OFFSET, name)
     if match:
         return fixed_offset(_offset_of(name, match))
     if name in zone_keys():
@@ -179,7 +210,9 @@ def zone_id(name: str) -> tzinfo:
         if name.startswith(prefix) and name[len(prefix) : len(prefix) + 1] in ("+", "-"):
             offset = name[len(prefix) :]
             break
-    match = _JDK_OFFSET.match(offset)
+    import re  # noqa: PLC0415  (as in _named_user_zone)
+
+    match = re.match(_JDK_OFFSET, offset)
     if match:
         return fixed_offset(_offset_of(name, match))
     if name in zone_keys():
@@ -302,6 +335,8 @@ if not TYPE_CHECKING:  # pragma: no branch - type checkers read Policy above
             from typing import Literal  # noqa: PLC0415
 
             return Literal[POLICIES]
+        if name == "TzdataZone":
+            return _tzdata_zone_class()
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -319,9 +354,29 @@ def place(
     ``later`` take that offset in an overlap and move back or forward in a gap;
     ``raise`` refuses both (the caller turns ``Ambiguous`` into an error).
     """
-    if isinstance(zone, timezone):
-        return wall_time(local, zone), Placement.UNIQUE
-    return settle(wall_time(local, zone), prefer, policy)
+    first = wall_time(local, zone)
+    if isinstance(zone, timezone) or shown_once(first):
+        return first, Placement.UNIQUE
+    return settle(first, prefer, policy)
+
+
+def shown_once(first: datetime) -> bool:
+    """Whether ``first`` (fold=0) is a wall time its ``ZoneInfo`` shows once: no gap, no overlap.
+
+    False for any other zone, which ``settle`` reads the long way. The commonest
+    case of every wall-clock step, so it is checked before ``settle`` (and what
+    it takes) and asks the zone directly:
+    ``zone.utcoffset(dt)`` skips the checks of ``dt.utcoffset()``, which cost
+    eight times as much (a ZoneInfo's offset needs none).
+    """
+    zone = first.tzinfo
+    if zone is None or not _is_zoneinfo(zone):
+        return False
+    second = datetime(
+        first.year, first.month, first.day, first.hour, first.minute, first.second,
+        first.microsecond, zone, fold=1,
+    )  # fmt: skip
+    return zone.utcoffset(first) == zone.utcoffset(second)
 
 
 def settle(
@@ -336,7 +391,7 @@ def settle(
     assert first_offset is not None
     assert second_offset is not None
     if first_offset == second_offset:
-        if isinstance(zone, ZoneInfo):
+        if _is_zoneinfo(zone):
             return first, Placement.UNIQUE
         # dateutil's tzlocal, tzstr and tzrange honour fold in overlaps only:
         # a gap shows as one offset, and only a round trip reveals it.

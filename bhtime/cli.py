@@ -7,29 +7,33 @@ error, with a caret, goes to stderr), 2 on a usage error, 130 when interrupted,
 
 from __future__ import annotations
 
-import argparse
-import contextlib
-import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
-from contextlib import AbstractContextManager
 from datetime import datetime, timedelta, tzinfo
-from typing import Any, NoReturn, TextIO
 
 from . import __version__
 from ._errors import BhtimeError, error
 from ._evaluate import read_now, run
-from ._explain import explain
 from ._format import format_instant
-from ._localzone import system_zone
 from ._parse import _parse as parse_afresh
 from ._parse import parse
-from ._tz import POLICIES, UTC, Policy, tzdata_version, user_zone
+from ._tz import POLICIES, UTC, tzdata_version, user_zone
 
+# argparse (and the gettext and shutil it imports), json, contextlib, typing,
+# explain and the system zone are imported where they are used: the common
+# command, `bhtime EXPR -z ZONE`, needs none of them (see _quick_arguments).
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable, Iterable, Sequence
+    from contextlib import AbstractContextManager
+    from typing import Any, NoReturn, TextIO
+
     from ._errors import HintId
+    from ._tz import Policy
+
+    Render = Callable[[str], str]
+    JsonRender = Callable[[str], dict[str, Any]]
 
 __all__ = ["main"]
 
@@ -47,9 +51,6 @@ _CLI_HINTS: dict[str | None, HintId] = {
     "hint.in-utc": "hint.in-utc-option",
 }
 
-Render = Callable[[str], str]
-JsonRender = Callable[[str], dict[str, Any]]
-
 
 class _UsageError(Exception):
     """A command line that asks for something impossible; exit status 2.
@@ -65,24 +66,20 @@ class _UsageError(Exception):
         self.error = error
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse, whose usage errors are JSON too when ``--json`` was asked for."""
-
-    json_errors = False
-
-    def error(self, message: str) -> NoReturn:
-        if self.json_errors:
-            print(json.dumps({"error": {"code": "usage", "message": message}}))
-            sys.exit(2)
-        super().error(message)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command with ``argv`` (default ``sys.argv[1:]``); return the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
+    quick = _quick_arguments(arguments)
+    if quick is not None:
+        return _run(None, quick)  # type: ignore[arg-type]  # read as argparse reads them
     parser = _parser()
     parser.json_errors = "--json" in arguments
     args = parser.parse_args(_options_first(arguments))
+    return _run(parser, args)
+
+
+def _run(parser: _Parser | None, args: argparse.Namespace) -> int:
+    """The command, once its arguments are read (``parser`` is None on the quick path)."""
     try:
         _check_combination(args)
         zone = _zone_option(args)
@@ -91,7 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         emit = _emitter(args, zone, now)
         batch = _open_batch(args)
     except _UsageError as problem:
-        return _usage_failure(parser, args, problem)
+        # argparse prints the usage: made now on the quick path, as the full path made it.
+        return _usage_failure(parser or _parser(), args, problem)
     try:
         if batch is None:
             return _run_one(args, " ".join(args.expression), emit)
@@ -103,6 +101,49 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+# -- the quick path -----------------------------------------------------------
+#
+# Most runs are `bhtime EXPR [-z ZONE] [--now T]`. Importing argparse costs
+# such a run more than all the rest of it, so those arguments are read here,
+# into what argparse would give (tests/test_fast_paths.py compares the two),
+# and anything else (help, other options, a word argparse might take for an
+# option) goes to argparse; a usage error found later is printed by argparse.
+
+_QUICK_OPTIONS = {"-z": "zone", "--zone": "zone", "--now": "now"}
+_DEFAULTS = {
+    "file": None, "zone": None, "utc": False, "now": None, "disambiguate": "compatible",
+    "style": "bytehand", "format": None, "explain": False, "json": False,
+}  # fmt: skip
+
+
+class _Arguments:
+    """What argparse's Namespace holds, for the quick path."""
+
+    def __init__(self, expression: list[str], values: dict[str, object]) -> None:
+        self.expression = expression
+        self.__dict__.update(_DEFAULTS)
+        self.__dict__.update(values)
+
+
+def _quick_arguments(argv: list[str]) -> _Arguments | None:
+    """The arguments of `EXPR... [-z ZONE] [--now T]`, each option once; else None."""
+    words: list[str] = []
+    values: dict[str, object] = {}
+    rest = iter(argv)
+    for arg in rest:
+        if not arg.startswith("-"):
+            words.append(arg)
+            continue
+        name = _QUICK_OPTIONS.get(arg)
+        value = next(rest, None)
+        if name is None or name in values or value is None or value.startswith("-"):
+            return None  # argparse's: another option, a repeat, a missing or dashed value
+        values[name] = value
+    if not words or words == [_STDIN]:
+        return None
+    return _Arguments(words, values)
+
+
 def _reader_gone() -> int:
     """The reader closed the output (``bhtime - < lines | head``): stop quietly, as date does.
 
@@ -110,13 +151,15 @@ def _reader_gone() -> int:
     is still buffered finds no closed pipe either. The status is a shell's for a
     command that SIGPIPE ended.
     """
+    import contextlib  # noqa: PLC0415 - see the imports
+
     with contextlib.suppress(OSError, ValueError), open(os.devnull, "w") as devnull:
         os.dup2(devnull.fileno(), sys.stdout.fileno())
     return 141
 
 
 def _parser() -> _Parser:
-    parser = _Parser(
+    parser = _parser_class()(
         prog="bhtime",
         description="Resolve a Bytehand date-time expression, such as 'now -12 hours +1min'.",
         epilog="An expression may start with '-' (bhtime -3h). "
@@ -161,6 +204,31 @@ def _parser() -> _Parser:
         "--version", action="version", version=f"bhtime {__version__} (tzdata {tzdata_version()})"
     )
     return parser
+
+
+if TYPE_CHECKING:
+
+    class _Parser(argparse.ArgumentParser):
+        json_errors: bool
+
+
+def _parser_class() -> type[_Parser]:
+    import argparse  # noqa: PLC0415 - see the imports
+
+    class _Parser(argparse.ArgumentParser):
+        """argparse, whose usage errors are JSON too when ``--json`` was asked for."""
+
+        json_errors = False
+
+        def error(self, message: str) -> NoReturn:
+            if self.json_errors:
+                import json  # noqa: PLC0415 - see the imports
+
+                print(json.dumps({"error": {"code": "usage", "message": message}}))
+                sys.exit(2)
+            super().error(message)
+
+    return _Parser  # type: ignore[return-value]  # the one TYPE_CHECKING declares
 
 
 def _options_first(argv: list[str]) -> list[str]:
@@ -213,6 +281,8 @@ def _zone_option(args: argparse.Namespace) -> str | tzinfo:
     if args.utc:
         return "UTC"
     if args.zone is None:
+        from ._localzone import system_zone  # noqa: PLC0415 - see the imports
+
         return system_zone()
     try:
         user_zone(args.zone)
@@ -239,6 +309,8 @@ def _open_batch(args: argparse.Namespace) -> AbstractContextManager[Iterable[str
     """The lines to read in batch mode (``-``, ``-f FILE``); None for one expression."""
     if not _is_batch(args):
         return None
+    import contextlib  # noqa: PLC0415 - see the imports
+
     name = _STDIN if args.file is None else args.file
     if name == _STDIN:
         stdin = sys.stdin
@@ -258,6 +330,8 @@ def _open_batch(args: argparse.Namespace) -> AbstractContextManager[Iterable[str
 def _emitter(args: argparse.Namespace, zone: str | tzinfo, now: datetime) -> JsonRender | Render:
     """What one expression prints (a JSON object with --json), chosen once for the run."""
     policy: Policy = args.disambiguate
+    if args.explain:
+        from ._explain import explain  # noqa: PLC0415 - see the imports
     if args.explain and args.json:
         return lambda text: explain(text, zone=zone, now=now, disambiguate=policy).as_dict()
     if args.explain:
@@ -331,11 +405,17 @@ def _run_one(args: argparse.Namespace, text: str, emit: JsonRender | Render) -> 
         output = emit(text)
     except BhtimeError as problem:
         if args.json:
+            import json  # noqa: PLC0415 - see the imports
+
             print(json.dumps({"input": text, "error": _error_data(problem)}))
         else:
             print(f"bhtime: {_for_the_cli(problem)}", file=sys.stderr)
         return 1
-    print(output if isinstance(output, str) else json.dumps(output))
+    if not isinstance(output, str):
+        import json  # noqa: PLC0415 - see the imports
+
+        output = json.dumps(output)
+    print(output)
     return 0
 
 
@@ -371,6 +451,8 @@ def _run_batch(
 
 
 def _json_line(number: int, data: dict[str, Any]) -> str:
+    import json  # noqa: PLC0415 - see the imports
+
     return json.dumps({"line": number, **data}) + "\n"
 
 
@@ -406,5 +488,7 @@ def _usage_failure(parser: _Parser, args: argparse.Namespace, problem: _UsageErr
     data: dict[str, Any] = {"code": "usage", "message": str(problem)}
     if problem.error is not None:
         data = {**_error_data(problem.error), "option": problem.option}
+    import json  # noqa: PLC0415 - see the imports
+
     print(json.dumps({"error": data}))
     return 2

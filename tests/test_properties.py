@@ -9,8 +9,8 @@ from hypothesis import assume, event, given
 from hypothesis import strategies as st
 
 import bhtime
-from bhtime._items import UNIT_SPELLINGS
-from bhtime._tz import UTC, zone_keys
+from bhtime._items import UNIT_SPELLINGS, WORDS
+from bhtime._tz import POLICIES, UTC, Ambiguous, zone_keys
 
 ZONES = sorted(zone_keys())
 SOME_ZONES = st.sampled_from(
@@ -283,3 +283,89 @@ def test_the_full_date_time_reader_reads_what_the_fast_one_does(text: str, outco
             assert reader(text, 0, len(text)).format == outcome
         except bhtime.BhtimeError as error:
             assert error.code == outcome
+
+
+# Words and their neighbours: a lone word, a word glued to more letters or to a
+# character no item takes, two words; in any case, with whitespace around.
+_WORDISH = st.builds(
+    "{}{}{}".format,
+    st.text(" \t\r\n", max_size=3),
+    st.sampled_from([*WORDS, "nowx", "to day", "noon noon", "now\x00", "nów"]).flatmap(
+        lambda word: st.tuples(*(st.sampled_from([c.lower(), c.upper()]) for c in word)).map(
+            "".join
+        )
+    ),
+    st.text(" \t\r\n\v", max_size=3),
+)
+
+
+@given(_WORDISH)
+def test_a_lone_word_is_read_as_the_grammar_reads_it(text: str) -> None:
+    # The dict look-up before the lexer gives what the general path gives, or
+    # leaves the text to it.
+    from bhtime import _parse, _syntax
+
+    def general() -> object:
+        try:
+            return _parse._combine(text, _parse._read_items(text, _syntax.first_token(text)))
+        except bhtime.BhtimeError as error:
+            return (error.code, error.pos)
+
+    fast = _parse._lone_word(text)
+    event("a lone word" if fast is not None else "the general path")
+    assert fast is None or fast == general()
+    if text.strip(" \t\r\n").lower() in WORDS:
+        assert fast is not None
+
+
+# Wall times around Paris's 2011 gap and overlap, and anywhere in any zone.
+_WALL_TIMES = st.one_of(
+    st.tuples(
+        st.datetimes(datetime(2011, 3, 27, 1), datetime(2011, 3, 27, 4)), st.just("Europe/Paris")
+    ),
+    st.tuples(
+        st.datetimes(datetime(2011, 10, 30, 1), datetime(2011, 10, 30, 4)), st.just("Europe/Paris")
+    ),
+    st.tuples(
+        st.datetimes(datetime(1900, 1, 1), datetime(2100, 1, 1)),
+        st.sampled_from(sorted(zone_keys())),
+    ),
+)
+
+
+@given(_WALL_TIMES, st.sampled_from(POLICIES))
+def test_a_wall_time_shown_once_is_what_settle_finds(
+    wall: tuple[datetime, str], policy: str
+) -> None:
+    # The check before settle takes no case from it that it would read otherwise.
+    from bhtime._tz import Placement, settle, shown_once, tzdata_zone, wall_time
+
+    local, key = wall
+    first = wall_time(local, tzdata_zone(key))
+    once = shown_once(first)
+    event("shown once" if once else "a gap or an overlap")
+    try:
+        settled = settle(first, None, policy)  # type: ignore[arg-type]
+    except Ambiguous:
+        assert not once
+    else:
+        assert once == (settled[1] is Placement.UNIQUE)
+        assert not once or settled[0] is first
+
+
+_ANY_DAY = st.datetimes(datetime(1, 1, 2), datetime(9999, 12, 30))
+
+
+@given(
+    _ANY_DAY | _ANY_DAY.map(lambda local: local.replace(microsecond=0)),
+    st.integers(-18 * 60, 18 * 60).map(lambda minutes: timezone(timedelta(minutes=minutes))),
+)
+def test_format_instant_prints_what_strftime_does(local: datetime, zone: timezone) -> None:
+    # Each branch of format_instant (with or without a microsecond) against a
+    # plain reference; %z is +HHMM for an offset of whole minutes.
+    moment = local.replace(tzinfo=zone)
+    event("no microsecond" if not moment.microsecond else "a microsecond")
+    expected = (
+        f"{moment.year:04d}-{moment:%m-%dT%H:%M:%S}.{moment.microsecond // 1000:03d}{moment:%z}"
+    )
+    assert bhtime.format_instant(moment) == expected
