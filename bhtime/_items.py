@@ -790,6 +790,56 @@ def _iso_time_fast(text: str, start: int, end: int) -> WallTime:
     return _iso_time(text, start, end)
 
 
+def _ascii_digits(text: str) -> bool:
+    # str.isdigit alone takes any Unicode digit (``²``, ``٣``): the grammar takes 0-9 only.
+    return text.isascii() and text.isdigit()
+
+
+def read_plain_text(text: str) -> Item | None:
+    """The item of a whole ``text`` that is a plain ISO date (``2011-12-03``), basic date
+    (``20111203``) or ISO local date-time or instant (``2011-12-03T10:15:30``, ``…Z``), or None.
+
+    Checked by length and character class, without the lexer: for these the
+    grammar reads the one token the text is, as the readers above read it.
+    Anything else, or a value the constructor refuses, goes to the general
+    path (tests/test_properties.py holds the two to one outcome).
+    """
+    size = len(text)
+    try:
+        if size == 10:
+            if text[4] == "-" == text[7] and _ascii_digits(text[:4] + text[5:7] + text[8:]):
+                day = date(int(text[:4]), int(text[5:7]), int(text[8:]))
+                return CalendarDate(0, 10, "ISO_DATE", day, None)
+        elif size == 8:
+            if _ascii_digits(text):
+                day = date(int(text[:4]), int(text[4:6]), int(text[6:]))
+                return CalendarDate(0, 8, "BASIC_ISO_DATE", day, None)
+        elif size == 19 or (size == 20 and text[19] in "Zz"):
+            return _plain_local(text, size)
+    except ValueError:  # day 31 of a 30-day month, year 0000
+        return None
+    return None
+
+
+def _plain_local(text: str, size: int) -> Timestamp | None:
+    digits = text[:4] + text[5:7] + text[8:10] + text[11:13] + text[14:16] + text[17:19]
+    if not (
+        text[4] == "-" == text[7]
+        and text[10] in "Tt"
+        and text[13] == ":" == text[16]
+        and _ascii_digits(digits)
+    ):
+        return None
+    local = datetime(
+        int(text[:4]), int(text[5:7]), int(text[8:10]),
+        int(text[11:13]), int(text[14:16]), int(text[17:19]),
+    )  # fmt: skip
+    if size == 19:
+        return Timestamp(0, 19, "ISO_LOCAL_DATE_TIME", local, None, None, None)
+    zero = _offset_duration(text[19])
+    return Timestamp(0, 20, "ISO_OFFSET_DATE_TIME", local, zero, None, wall_time(local, UTC) - zero)
+
+
 def clear_offsets() -> None:
     """Forget the offsets and modifiers read so far (see ``_parse.clear_caches``)."""
     _offset_duration.cache_clear()

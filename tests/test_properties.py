@@ -283,6 +283,22 @@ def test_the_full_date_time_reader_reads_what_the_fast_one_does(text: str, outco
             assert error.code == outcome
 
 
+def _parts(expression: bhtime.Expression) -> tuple[object, ...]:
+    # Two expressions are equal when their texts are: a fast path is held to
+    # the general one by everything it made.
+    return tuple(getattr(expression, name) for name in type(expression).__slots__)
+
+
+def _general(text: str) -> object:
+    """What the general path (the lexer and the table) makes of ``text``: its parts, or its error."""
+    from bhtime import _parse, _syntax
+
+    try:
+        return _parts(_parse._combine(text, _parse._read_items(text, _syntax.first_token(text))))
+    except bhtime.BhtimeError as error:
+        return (error.code, error.pos)
+
+
 # Words and their neighbours: a lone word, a word glued to more letters or to a
 # character no item takes, two words; in any case, with whitespace around.
 _WORDISH = st.builds(
@@ -301,19 +317,39 @@ _WORDISH = st.builds(
 def test_a_lone_word_is_read_as_the_grammar_reads_it(text: str) -> None:
     # The dict look-up before the lexer gives what the general path gives, or
     # leaves the text to it.
-    from bhtime import _parse, _syntax
-
-    def general() -> object:
-        try:
-            return _parse._combine(text, _parse._read_items(text, _syntax.first_token(text)))
-        except bhtime.BhtimeError as error:
-            return (error.code, error.pos)
+    from bhtime import _parse
 
     fast = _parse._lone_word(text)
     event("a lone word" if fast is not None else "the general path")
-    assert fast is None or fast == general()
+    assert fast is None or _parts(fast) == _general(text)
     if text.strip(" \t\r\n").lower() in WORDS:
         assert fast is not None
+
+
+# Texts near a plain date, basic date or local date-time: each character a
+# digit (maybe out of range, maybe not ASCII), a separator, or a letter.
+_PLAIN_CHARACTER = st.sampled_from(
+    [*"0123456789", *"0123", "-", ":", "T", "t", "Z", "z", " ", "٣", "²"]
+)
+_PLAINISH = st.one_of(
+    st.sampled_from(["####-##-##", "########", "####-##-##T##:##:##", "####-##-##T##:##:##Z"]),
+    st.text("#-:Tz", min_size=8, max_size=20),
+).flatmap(
+    lambda shape: st.tuples(
+        *(_PLAIN_CHARACTER if c == "#" else st.sampled_from([c, c, c, "0", "-"]) for c in shape)
+    ).map("".join)
+)
+
+
+@given(st.one_of(_PLAINISH, st.dates().map(str), st.datetimes().map(lambda d: d.isoformat()[:19])))
+def test_a_plain_text_is_read_as_the_grammar_reads_it(text: str) -> None:
+    # The reader of a whole plain date or date-time gives what the general
+    # path gives, or leaves the text to it.
+    from bhtime import _items, _parse
+
+    plain = _items.read_plain_text(text)
+    event("a plain text" if plain is not None else "the general path")
+    assert plain is None or _parts(_parse._one_item(text, plain)) == _general(text)
 
 
 # Wall times around Paris's 2011 gap and overlap, and anywhere in any zone.
