@@ -790,6 +790,37 @@ def _iso_time_fast(text: str, start: int, end: int) -> WallTime:
     return _iso_time(text, start, end)
 
 
+# An RFC 1123 date-time as written: the weekday (if any), day, month, year,
+# time and offset in one match; names are looked up, not searched.
+_PLAIN_RFC_1123 = _Shape(
+    r"(?:([A-Za-z]{3}), )?([0-9]{1,2}) ([A-Za-z]{3}) ([0-9]{4}) "
+    r"([0-9]{2}):([0-9]{2})(?::([0-9]{2}))? ([A-Za-z]{3}|[+-][0-9]{4})\Z"
+)
+_MONTH_NUMBERS = {name: number for number, name in enumerate(_MONTHS, 1)}
+_WEEKDAY_NUMBERS = {name: number for number, name in enumerate(_WEEKDAYS)}
+
+
+def _rfc_1123_fast(text: str, start: int, end: int) -> Timestamp:
+    """``_rfc_1123`` for a plain RFC 1123 date-time whose names, values and weekday agree."""
+    match = _PLAIN_RFC_1123.match(text, start, end)
+    if match is None:
+        return _rfc_1123(text, start, end)
+    weekday, day, month, year, hour, minute, second, raw = match.groups()
+    number = _MONTH_NUMBERS.get(month.lower())
+    try:
+        if number is None:
+            raise ValueError(month)
+        local = datetime(int(year), number, int(day), int(hour), int(minute), int(second or 0))
+        if weekday is not None and _WEEKDAY_NUMBERS.get(weekday.lower()) != local.weekday():
+            raise ValueError(weekday)
+        # Another name than GMT, an offset out of range: the full reader says which.
+        offset = timedelta(0) if raw.upper() == "GMT" else _offset_duration(raw)
+        instant = wall_time(local, UTC) - offset
+    except (ValueError, OverflowError):  # a BhtimeError is a ValueError too
+        return _rfc_1123(text, start, end)
+    return Timestamp(start, end, "RFC_1123_DATE_TIME", local, offset, None, instant)
+
+
 def _ascii_digits(text: str) -> bool:
     # str.isdigit alone takes any Unicode digit (``²``, ``٣``): the grammar takes 0-9 only.
     return text.isascii() and text.isdigit()
@@ -848,7 +879,7 @@ def clear_offsets() -> None:
 # of the token to the item, or a ParseError (docs/language.md §2-4).
 _READERS: dict[str | None, Callable[[str, int, int], Item]] = {
     "DATE_TIME": _date_time_fast,
-    "RFC_1123": _rfc_1123,
+    "RFC_1123": _rfc_1123_fast,
     "ISO_DATE": _iso_date_fast,
     "BASIC_DATE": _basic_date_fast,
     "WIDE_YEAR": _wide_year,

@@ -219,6 +219,37 @@ def _time_text() -> st.SearchStrategy[str]:
     return real | st.builds("{}:{}{}".format, _FIELD, _FIELD, seconds)
 
 
+def _rfc_1123_text() -> st.SearchStrategy[str]:
+    # Real date-times, most with their weekday (the fast path's ground), then any
+    # name, day, field count, spacing and offset (the errors').
+    offset = st.sampled_from(["GMT", "gmt", "UT", "EST", "+0300", "-0530", "+1900", "-0560", "+03"])
+    real = st.builds(
+        lambda moment, weekday, seconds, zone: (
+            ("" if weekday is None else f"{weekday or format(moment, '%a')}, ")
+            + f"{moment.day} {moment:%b} {moment:%Y} {moment:%H:%M}"
+            + (f":{moment:%S}" if seconds else "")
+            + f" {zone}"
+        ),
+        st.datetimes(datetime(1000, 1, 1)),  # %Y pads no year to 4 digits
+        st.sampled_from([None, "", "", "Mon", "sun", "FRI"]),  # "": the right weekday
+        st.booleans(),
+        offset,
+    )
+    names = st.sampled_from(["Tue", "tue", "SUN", "Mon", "Tu", "Jun", "jun", "DEC", "Foo", "May"])
+    anything = st.builds(
+        "{}{} {} {} {}:{}:{} {}".format,
+        st.sampled_from(["", "Tue, ", "mon,", "Wed,  ", "Xyz, "]),
+        st.integers(0, 99).map(str) | st.sampled_from(["003", "+3", "-1"]),
+        names,
+        st.sampled_from(["2008", "0000", "9999", "08", "1", "2011"]),
+        _FIELD,
+        _FIELD,
+        _FIELD,
+        offset,
+    )
+    return real.map(lambda text: text.swapcase() if len(text) % 3 == 0 else text) | anything
+
+
 _TOKENS = {
     "DATE_TIME": st.builds(
         "{}{}{}{}".format, _date_text("-"), st.sampled_from("Tt"), _time_text(), _OFFSETS
@@ -226,6 +257,7 @@ _TOKENS = {
     "ISO_DATE": st.builds("{}{}".format, _date_text("-"), _OFFSETS),
     "BASIC_DATE": st.builds("{}{}".format, _date_text(""), _OFFSETS),
     "ISO_TIME": st.builds("{}{}".format, _time_text(), _OFFSETS),
+    "RFC_1123": _rfc_1123_text(),
 }
 
 
@@ -244,6 +276,7 @@ def test_each_fast_reader_agrees_with_the_one_that_explains(kind: str, data: st.
         "ISO_DATE": _items._iso_date,
         "BASIC_DATE": _items._basic_date,
         "ISO_TIME": _items._iso_time,
+        "RFC_1123": _items._rfc_1123,
     }[kind]
     assert fast is not full
 
