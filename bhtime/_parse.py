@@ -117,12 +117,14 @@ copyreg.pickle(Expression, _pickled)
 
 def _parse(text: str) -> Expression:
     _check_size(text)
-    word = _lone_word(text)
-    if word is not None:
-        return word
+    # Before the lone word: a plain date or date-time (all digits and
+    # separators) is never a word, and is the commoner text.
     plain = read_plain_text(text)
     if plain is not None:
         return _one_item(text, plain)
+    word = _lone_word(text)
+    if word is not None:
+        return word
     first = first_token(text)
     alone = _lone_item(text, first)
     if alone is not None:
