@@ -9,7 +9,7 @@ from ._ast import CalendarDate, DayWord, Expression, Item, Modifier, Now, Timest
 from ._evaluate import Step, read_now, run
 from ._format import format_instant
 from ._parse import parse
-from ._tz import Placement, Policy, offset_text, user_zone
+from ._tz import Placement, Policy, offset_text, tzdata_version, user_zone
 
 __all__ = ["Explanation", "explain"]
 
@@ -25,6 +25,9 @@ class Explanation(NamedTuple):
     steps: tuple[Step, ...]
     notes: tuple[str, ...]
     """One sentence for each step, in words."""
+    tz_release: str
+    """The IANA tz database release the zone rules came from, such as ``2026f``:
+    the installed ``tzdata`` package's, so a result can be traced to its rules."""
 
     @property
     def result(self) -> datetime:
@@ -60,6 +63,7 @@ class Explanation(NamedTuple):
                 for step, note in zip(self.steps, self.notes, strict=True)
             ],
             "result": format_instant(self.result),
+            "tz_release": self.tz_release,
         }
 
 
@@ -78,6 +82,9 @@ def explain(
     >>> steps = explain("tomorrow", zone="Europe/Paris", now=now)
     >>> print(steps.notes[0].split("; ")[1])
     2011-03-27 02:30 is skipped in Europe/Paris (gap): moved forward to 03:30 (+02:00)
+    >>> import tzdata
+    >>> steps.tz_release == tzdata.IANA_VERSION
+    True
     """
     expression = text if isinstance(text, Expression) else parse(text)
     current = read_now(now)
@@ -85,7 +92,7 @@ def explain(
     run(expression, zone=zone, now=current, disambiguate=disambiguate, steps=steps)
     user = user_zone(zone)
     notes = tuple(_note(step, user) for step in steps)
-    return Explanation(expression, str(user), current, tuple(steps), notes)
+    return Explanation(expression, str(user), current, tuple(steps), notes, tzdata_version())
 
 
 def _note(step: Step, user: tzinfo) -> str:

@@ -4,7 +4,7 @@
 such as ``CET-1CEST,M3.5.0,M10.5.0/3``), else ``/etc/localtime`` (its symlink's
 target names the zone; its contents are a TZif file), else the offset libc
 reports. A zone with an IANA name is returned by that name, so that bhtime's
-pinned tzdata rules apply rather than the machine's.
+installed tzdata rules apply rather than the machine's.
 """
 
 from __future__ import annotations

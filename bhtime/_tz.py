@@ -1,7 +1,7 @@
 """Zones: where their rules come from, and how a wall-clock time is placed in one.
 
 Rules are read from the ``tzdata`` package, never from the machine's own
-files, so a result depends only on bhtime's pinned tzdata release. A wall-clock
+files, so a result depends only on the installed tzdata release. A wall-clock
 time is *unique* in its zone, in a *gap* (skipped by a forward jump) or in an
 *overlap* (repeated by a backward jump); ``place`` resolves the last two as
 ``java.time.ZonedDateTime.ofLocal`` does (SPEC §6).

@@ -50,7 +50,7 @@ TRANSITIONS = [
 
 
 def tzdata_zone(key: str) -> ZoneInfo:
-    """The zone as the pinned tzdata package has it (what bhtime reads, SPEC §6)."""
+    """The zone as the installed tzdata package has it (what bhtime reads, SPEC §6)."""
     with resources.files("tzdata.zoneinfo").joinpath(key).open("rb") as file:
         return ZoneInfo.from_file(file, key=key)
 

@@ -6,6 +6,7 @@ import json
 from datetime import datetime, timezone
 
 import pytest
+import tzdata  # type: ignore[import-untyped]
 
 import bhtime
 from bhtime import explain
@@ -159,6 +160,7 @@ def test_as_dict_is_json_with_every_step() -> None:
             },
         ],
         "result": "2011-03-27T03:30:00.000+0200",
+        "tz_release": tzdata.IANA_VERSION,
     }
 
 

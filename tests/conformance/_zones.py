@@ -1,9 +1,9 @@
 """The zones the JDK suite computes in, and where the JDK's rules and bhtime's agree.
 
-The JDK carries its own tz database (older than bhtime's pinned ``tzdata``), so a
-case is compared only when every zone it touches has the same offsets and the
-same transitions in both, in every year around every instant the JDK went
-through. bhtime's transitions are found by sampling its zones once a day and
+The JDK carries its own tz database, older or newer than the ``tzdata`` release
+installed beside bhtime (any release from bhtime's floor on), so a case is
+compared only when every zone it touches has the same offsets and the same
+transitions in both, in every year around every instant the JDK went through. bhtime's transitions are found by sampling its zones once a day and
 bisecting each change to the second.
 """
 
