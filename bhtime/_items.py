@@ -1,6 +1,6 @@
 """Tokens to items: each terminal the grammar cut is read and checked here.
 
-The grammar decides where an item starts and ends (SPEC §2); this module reads
+The grammar decides where an item starts and ends (docs/language.md §2); this module reads
 the values inside it and rejects the impossible ones with the position of the
 faulty part: a 30th of February, hour 24, an offset its format does not take.
 Errors are raised without the text; ``_parse`` adds it.
@@ -35,7 +35,7 @@ UNIT_SPELLINGS: dict[str, Unit] = {
     "minutes": Unit.MINUTES, "minute": Unit.MINUTES, "min": Unit.MINUTES, "m": Unit.MINUTES,
     "seconds": Unit.SECONDS, "second": Unit.SECONDS, "sec": Unit.SECONDS, "s": Unit.SECONDS,
 }  # fmt: skip
-# Spellings other date-math languages use, and what ours are (SPEC §4).
+# Spellings other date-math languages use, and what ours are (docs/language.md §4).
 _UNIT_ALIASES = {
     "hr": "hour", "hrs": "hours", "mins": "min", "secs": "sec", "mo": "mon",
     "mos": "months", "mth": "month", "mths": "months", "wk": "week", "wks": "weeks",
@@ -105,7 +105,7 @@ _RFC_1123 = _Shape(
 _AMOUNT = _Shape(r"(?P<sign>[+-]?)[ \t\r\n]*(?P<number>[0-9]+)[ \t\r\n]*(?P<unit>[A-Za-z]+)\Z")
 _BAD_AMOUNT = _Shape(r"(?P<number>[0-9]+)(?P<fraction>\.[0-9]*)?[ \t\r\n]*(?P<word>[A-Za-z]*)\Z")
 
-# Offset shapes, and the formats that take them (SPEC §3-4).
+# Offset shapes, and the formats that take them (docs/language.md §3-4).
 _ISO_OFFSETS = frozenset({"Z", "+HH:MM", "+HH:MM:ss"})
 _OFFSET_DATE_TIME_OFFSETS = _ISO_OFFSETS | {"+HH"}
 _BASIC_OFFSETS = frozenset({"Z", "+HH", "+HHMM", "+HHMMss"})
@@ -276,7 +276,7 @@ def _microseconds(cut: _Cut) -> int:
             end=cut.stop("fraction"),
             count=len(fraction),
         )
-    # SPEC §9: kept to the microsecond, the rest truncated.
+    # docs/language.md §9: kept to the microsecond, the rest truncated.
     return int(fraction[:6].ljust(6, "0"))
 
 
@@ -350,7 +350,7 @@ def _date_time(text: str, start: int, end: int) -> Timestamp:
             hint="hint.zone-example",
         )
     # ISO_INSTANT takes what ISO_OFFSET_DATE_TIME does but +HH, needs the
-    # seconds, and alone reads a leap second (SPEC §3).
+    # seconds, and alone reads a leap second (docs/language.md §3).
     instant_shape = shape in _ISO_OFFSETS and cut["second"] is not None and zone is None
     local, is_leap = _read_date_time(cut, leap_second=instant_shape)
     offset = _read_offset(cut, _OFFSET_DATE_TIME_OFFSETS, "an ISO date-time")
@@ -634,7 +634,7 @@ _SHORT = {
 def _whole_units(number: str, fraction: str, word: str, sign: str) -> str | None:
     """``-1.5h`` -> ``-1h -30min``: the same span in whole units, or None if there is none.
 
-    Every part carries the sign, since each modifier has its own (SPEC §4).
+    Every part carries the sign, since each modifier has its own (docs/language.md §4).
     """
     unit = UNIT_SPELLINGS.get(word.lower())
     digits = fraction[1:]

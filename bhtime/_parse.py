@@ -1,4 +1,4 @@
-"""Text to ``Expression``: the grammar's parse, its errors made ours, SPEC §5.
+"""Text to ``Expression``: the grammar's parse, its errors made ours, docs/language.md §5.
 
 Everything that can be known without a clock is checked here, so that a form
 can validate what a person typed once and store it: syntax, calendar values,
@@ -390,7 +390,7 @@ def _ascii_hint(char: str) -> HintId:
     return "hint.ascii"
 
 
-# -- SPEC §5: which item sets what ----------------------------------------------
+# -- docs/language.md §5: which item sets what ----------------------------------------------
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {
@@ -404,7 +404,7 @@ _FIELDS: dict[type, tuple[str, ...]] = {
 
 
 def _combine(text: str, items: list[Item]) -> Expression:
-    """The items sorted into the anchor's parts and the modifiers (SPEC §5)."""
+    """The items sorted into the anchor's parts and the modifiers (docs/language.md §5)."""
     owners: dict[str, Item] = {}
     modifiers = []
     timestamp = now = None

@@ -98,7 +98,7 @@ def test_format_then_parse_gives_the_same_instant_to_the_millisecond(
     instant: datetime, zone: str, now: datetime
 ) -> None:
     shown = bhtime.evaluate(instant.isoformat(), zone=zone, now=now)
-    assume(_whole_minute_offset(shown))  # SPEC §7: exact for whole-minute offsets
+    assume(_whole_minute_offset(shown))  # docs/language.md §7: exact for whole-minute offsets
     text = bhtime.format_instant(shown)
     again = bhtime.evaluate(text, zone=zone, now=now)
     truncated = instant.replace(microsecond=instant.microsecond // 1000 * 1000)
@@ -129,7 +129,7 @@ def spellings(draw: st.DrawFn) -> tuple[str, str]:
     for _ in range(2):
         name = draw(st.sampled_from(names))
         cased = "".join(draw(st.sampled_from([c.lower(), c.upper()])) for c in name)
-        assume(cased != "M")  # SPEC §8: the capital M alone is ambiguous
+        assume(cased != "M")  # docs/language.md §8: the capital M alone is ambiguous
         chosen.append(draw(st.sampled_from(["", " ", "\t"])) + cased)
     return chosen[0], chosen[1]
 
