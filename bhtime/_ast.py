@@ -49,7 +49,7 @@ class Unit(enum.Enum):
 
     @property
     def is_calendar(self) -> bool:
-        """Calendar units move the wall clock; the others move the timeline (SPEC §6)."""
+        """Calendar units move the wall clock, the others the timeline (docs/language.md §6)."""
         return self in _CALENDAR_UNITS
 
 

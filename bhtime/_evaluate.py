@@ -1,6 +1,6 @@
 """``Expression`` + zone + now -> an aware datetime: the anchor, then the modifiers.
 
-SPEC §6: the anchor is built from the date, time and timestamp items and gets
+docs/language.md §6: the anchor is built from the date, time and timestamp items and gets
 its zone (the *step zone*); each modifier then moves it in that zone, calendar
 units on the wall clock and clock units on the timeline; the result is shown
 in the user zone. When asked, every step is recorded for ``explain``.
@@ -73,8 +73,8 @@ def evaluate(
     """The instant ``expr`` means, as an aware datetime in ``zone``.
 
     ``disambiguate`` says how the anchor's wall-clock time is placed in a gap or
-    an overlap: ``compatible`` (SPEC §6, the default), ``earlier``, ``later``,
-    or ``raise``. Modifiers always follow SPEC §6 step 2.
+    an overlap: ``compatible`` (docs/language.md §6, the default), ``earlier``, ``later``,
+    or ``raise``. Modifiers always follow docs/language.md §6 step 2.
 
     >>> import bhtime
     >>> from datetime import datetime, timezone
@@ -122,7 +122,7 @@ def run(
         if alone is not None:
             return _converted(alone, user, expression.text)
     # One guard for every step: `culprit` is the item being applied when a
-    # year leaves 0001-9999 or the `raise` policy meets a gap (SPEC §8).
+    # year leaves 0001-9999 or the `raise` policy meets a gap (docs/language.md §8).
     culprit: Item | None = None
     try:
         moment, local, placement = _anchor(expression, user, current, disambiguate)
@@ -148,7 +148,7 @@ def run(
 def _lone_instant(expression: Expression) -> datetime | None:
     """The instant of a timestamp with an offset and no modifier, or None.
 
-    No modifier moves it, so its step zone changes nothing (SPEC §6): it is
+    No modifier moves it, so its step zone changes nothing (docs/language.md §6): it is
     shown in the user zone directly. Not in the years 1 and 9999, where
     reading it in its step zone may leave the range, an error of its own.
     """
@@ -171,7 +171,7 @@ def _clock_run(
 ) -> tuple[datetime, tuple[Modifier, ...]]:
     """The leading clock modifiers applied as one move, and the modifiers left.
 
-    Clock units move the timeline (SPEC §6 step 2), so moving by their sum
+    Clock units move the timeline (docs/language.md §6 step 2), so moving by their sum
     once is moving by each in turn: ``now -12 hours +1min`` is one timedelta.
     Only where no step could leave the range, so no error can differ.
     """
@@ -191,7 +191,7 @@ def _clock_run(
 
 
 def _shown_in(expression: Expression, moment: datetime, user: tzinfo) -> datetime:
-    """SPEC §6 step 3: the instant in the user zone, whose year must be 0001-9999 too."""
+    """docs/language.md §6 step 3: the instant in the user zone, its year in 0001-9999 too."""
     if moment.tzinfo is user:
         return moment
     return _converted(moment, user, expression.text)
@@ -226,7 +226,7 @@ def _converted(moment: datetime, user: tzinfo, text: str | None) -> datetime:
 
 
 def _apply(moment: datetime, modifier: Modifier, steps: list[Step] | None) -> datetime:
-    """SPEC §6 step 2: one modifier, in the step zone ``moment`` is held in."""
+    """docs/language.md §6 step 2: one modifier, in the step zone ``moment`` is held in."""
     zone = moment.tzinfo
     assert zone is not None
     seconds = _SECONDS.get(modifier.unit)
@@ -333,7 +333,7 @@ _Placed = tuple[datetime, datetime | None, Placement]
 
 
 def _anchor(expression: Expression, user: tzinfo, current: datetime, policy: Policy) -> _Placed:
-    """SPEC §6 step 1: the instant the modifiers start from, in its step zone."""
+    """docs/language.md §6 step 1: the instant the modifiers start from, in its step zone."""
     stamp = expression.timestamp
     if stamp is not None:
         if stamp.instant is None:
@@ -365,7 +365,7 @@ def _anchor(expression: Expression, user: tzinfo, current: datetime, policy: Pol
     if isinstance(day, CalendarDate):
         return _placed(datetime.combine(date_value, time(0)), step_zone, None, policy)
     # A day word alone keeps now's time of day and, in an overlap, now's
-    # offset, as now.plusDays(n) does (SPEC §6).
+    # offset, as now.plusDays(n) does (docs/language.md §6).
     local = datetime.combine(date_value, local_now.time())
     return _placed(local, step_zone, local_now.utcoffset(), policy)
 
@@ -401,7 +401,7 @@ def _plus_months(moment: datetime, months: int) -> datetime:
 
 
 def _checked(moment: datetime) -> datetime:
-    """``moment`` itself, once its UTC reading is known to fall in 0001-9999 (SPEC §8)."""
+    """``moment`` itself, once its UTC reading is known to be in 0001-9999 (docs/language.md §8)."""
     # An offset is at most 18 hours: only the first and last years can overflow.
     if moment.year in (1, 9999):
         offset = moment.utcoffset()

@@ -1,4 +1,4 @@
-"""An aware datetime -> ``yyyy-MM-dd'T'HH:mm:ss.SSSZ`` (SPEC §7)."""
+"""An aware datetime -> ``yyyy-MM-dd'T'HH:mm:ss.SSSZ`` (docs/language.md §7)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ def format_instant(dt: datetime, /) -> str:
     # isoformat is the fastest way to the digits (without timespec, whose
     # keyword costs a third of the call): YYYY-MM-DDTHH:MM:SS, then .ffffff
     # unless the microsecond is 0, then the offset. Milliseconds are the
-    # first three digits: truncated, as SPEC §7 wants. A naive datetime (or
+    # first three digits: truncated, as docs/language.md §7 wants. A naive datetime (or
     # a tzinfo that gives no offset) shows no offset at all.
     text = dt.isoformat()
     if len(text) == 25:  # no microsecond, an offset of whole minutes: the commonest

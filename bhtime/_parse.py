@@ -1,4 +1,4 @@
-"""Text to ``Expression``: the grammar's parse, its errors made ours, SPEC §5.
+"""Text to ``Expression``: the grammar's parse, its errors made ours, docs/language.md §5.
 
 Everything that can be known without a clock is checked here, so that a form
 can validate what a person typed once and store it: syntax, calendar values,
@@ -13,7 +13,7 @@ from collections import deque
 
 from ._ast import CalendarDate, DayWord, Expression, Item, Modifier, Now, Timestamp, WallTime
 from ._errors import BhtimeError, error
-from ._items import LONE_WORDS, clear_offsets, read_item, read_token
+from ._items import LONE_WORDS, clear_offsets, read_item, read_plain_text, read_token
 from ._syntax import END_OF_TEXT, BadCharacter, BadToken, clear_steps, first_token, lone_kind, read
 
 TYPE_CHECKING = False
@@ -117,6 +117,11 @@ copyreg.pickle(Expression, _pickled)
 
 def _parse(text: str) -> Expression:
     _check_size(text)
+    # Before the lone word: a plain date or date-time (all digits and
+    # separators) is never a word, and is the commoner text.
+    plain = read_plain_text(text)
+    if plain is not None:
+        return _one_item(text, plain)
     word = _lone_word(text)
     if word is not None:
         return word
@@ -171,6 +176,10 @@ def _lone_item(text: str, first: re.Match[str]) -> Expression | None:
         item = read_token(text, kind, 0, len(text))
     except BhtimeError:
         return None
+    return _one_item(text, item)
+
+
+def _one_item(text: str, item: Item) -> Expression:
     # What _combine makes of one item: nothing to conflict with.
     kind_of_item = type(item)
     items = (item,)
@@ -381,7 +390,7 @@ def _ascii_hint(char: str) -> HintId:
     return "hint.ascii"
 
 
-# -- SPEC §5: which item sets what ----------------------------------------------
+# -- docs/language.md §5: which item sets what ----------------------------------------------
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {
@@ -395,7 +404,7 @@ _FIELDS: dict[type, tuple[str, ...]] = {
 
 
 def _combine(text: str, items: list[Item]) -> Expression:
-    """The items sorted into the anchor's parts and the modifiers (SPEC §5)."""
+    """The items sorted into the anchor's parts and the modifiers (docs/language.md §5)."""
     owners: dict[str, Item] = {}
     modifiers = []
     timestamp = now = None

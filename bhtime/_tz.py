@@ -4,7 +4,7 @@ Rules are read from the ``tzdata`` package, never from the machine's own
 files, so a result depends only on the installed tzdata release. A wall-clock
 time is *unique* in its zone, in a *gap* (skipped by a forward jump) or in an
 *overlap* (repeated by a backward jump); ``place`` resolves the last two as
-``java.time.ZonedDateTime.ofLocal`` does (SPEC §6).
+``java.time.ZonedDateTime.ofLocal`` does (docs/language.md §6).
 """
 
 from __future__ import annotations
@@ -348,7 +348,7 @@ def place(
 ) -> tuple[datetime, Placement]:
     """Give the naive ``local`` its offset in ``zone``.
 
-    ``compatible`` is ``ZonedDateTime.ofLocal`` (SPEC §6): in a gap the time
+    ``compatible`` is ``ZonedDateTime.ofLocal`` (docs/language.md §6): in a gap the time
     moves forward by the gap's length; in an overlap it takes ``prefer`` when
     that is one of the two offsets, else the earlier one. ``earlier`` and
     ``later`` take that offset in an overlap and move back or forward in a gap;

@@ -20,7 +20,7 @@ draws parsed expressions once bhtime is installed (hypothesis' entry point).
 
 ``expressions()`` is ``hypothesis.extra.lark.from_lark`` over bhtime's own
 grammar file: the grammar's terminals (one per item shape) are kept, and a
-start rule written here arranges them as SPEC §5 allows (at most one item
+start rule written here arranges them as docs/language.md §5 allows (at most one item
 that sets the date and one that sets the time). Each terminal is drawn from
 an explicit strategy of valid item text only, because the grammar's shapes
 are deliberately wider than the formats and ``BAD_AMOUNT`` and ``WORD`` exist
@@ -70,7 +70,7 @@ TIMESTAMP_FORMATS = (
     "ISO_LOCAL_DATE_TIME",
     "RFC_1123_DATE_TIME",
 )
-"""The timestamp formats of SPEC §3, by the names ``timestamps(format=...)`` takes."""
+"""The timestamp formats of docs/language.md §3, by the names ``timestamps(format=...)`` takes."""
 
 # Zones whose rules make edge cases: DST, odd offsets (+05:45, +12:45, a
 # 30-minute DST), skipped days (Pacific/Apia lost 2011-12-30, Kwajalein a day
@@ -102,7 +102,7 @@ _FAVOURITE_ZONES = (
 _FIXED_USER_ZONES = ("UTC", "Z", "+05:30", "+0530", "+05", "-03:30", "+05:45", "+14:00", "-12:00")
 
 # Generated dates stay this far from 0001 and 9999, and a modifier moves by at
-# most ten years, so that no drawn expression leaves SPEC §8's range.
+# most ten years, so that no drawn expression leaves docs/language.md §8's range.
 _MIN_DATE = date(1000, 1, 1)
 _MAX_DATE = date(8999, 12, 31)
 _UNIT_CAPS = {
@@ -130,7 +130,7 @@ _FLIP = st.booleans()
 
 
 def _cased(draw: st.DrawFn, word: str) -> str:
-    """``word`` in any mix of ASCII case (SPEC §2); shrinks to lower case."""
+    """``word`` in any mix of ASCII case (docs/language.md §2); shrinks to lower case."""
     case = draw(_CASES)
     if case == "lower":
         return word
@@ -236,11 +236,11 @@ def _local_time(draw: st.DrawFn, *, seconds_required: bool = False) -> tuple[str
     return f"{text}.{fraction}", value.replace(microsecond=micro)
 
 
-# -- timestamps (SPEC §3) -----------------------------------------------------------
+# -- timestamps (docs/language.md §3) -----------------------------------------------------------
 
 
 def timestamps(format: str | None = None) -> st.SearchStrategy[str]:
-    """Valid timestamps in the named format of SPEC §3, or in any of them.
+    """Valid timestamps in the named format of docs/language.md §3, or in any of them.
 
     ``format`` is one of ``TIMESTAMP_FORMATS``: ``"recommended"``
     (``2017-04-25T00:41:27.000+0300``), ``"ISO_ZONED_DATE_TIME"``,
@@ -291,7 +291,7 @@ def _iso_offset(draw: st.DrawFn) -> str:
 def _iso_instant(draw: st.DrawFn) -> str:
     day = draw(_dates())
     if draw(st.integers(0, 4)) == 4:
-        # SPEC §3: ISO_INSTANT alone reads 23:59:60 (read as 23:59:59).
+        # docs/language.md §3: ISO_INSTANT alone reads 23:59:60 (read as 23:59:59).
         fraction = draw(st.sampled_from(("", ".", ".5", ".123456789")))
         clock = "23:59:60" + fraction
     else:
@@ -302,7 +302,7 @@ def _iso_instant(draw: st.DrawFn) -> str:
 
 
 def _jdk_offset_names(offset: timedelta) -> list[str]:
-    """What ``ZoneId.of`` reads as this fixed offset (SPEC §3 ``[zone]``)."""
+    """What ``ZoneId.of`` reads as this fixed offset (docs/language.md §3 ``[zone]``)."""
     sign, hours, minutes, seconds = _offset_parts(offset)
     bare = [
         f"{sign}{hours:02d}:{minutes:02d}:{seconds:02d}",
@@ -377,11 +377,11 @@ _TIMESTAMP_BUILDERS: dict[str, Callable[[], st.SearchStrategy[str]]] = {
 }
 
 
-# -- dates, times, words, modifiers (SPEC §4) ---------------------------------------------
+# -- dates, times, words, modifiers (docs/language.md §4) ------------------------------------------
 
 
 def _shared_offset() -> st.SearchStrategy[timedelta | None]:
-    """No offset, or the one offset every dated item of this example shares (SPEC §5)."""
+    """No offset, or the one offset all dated items of this example share (docs/language.md §5)."""
     return st.none() | st.shared(_offsets(), key=_SHARED_OFFSET_KEY)
 
 
@@ -422,14 +422,14 @@ _SPELLINGS = st.sampled_from(tuple(sorted(UNIT_SPELLINGS, key=lambda word: (len(
 
 @st.composite
 def _unit_spellings(draw: st.DrawFn) -> str:
-    """Every unit spelling in any case, but ``m`` lower case only (SPEC §8)."""
+    """Every unit spelling in any case, but ``m`` lower case only (docs/language.md §8)."""
     word = draw(_SPELLINGS)
     return word if word == "m" else _cased(draw, word)
 
 
 @st.composite
 def _amounts(draw: st.DrawFn, *, small: bool = True) -> str:
-    """A number and a unit, glued or apart, at most ten years' worth (SPEC §4)."""
+    """A number and a unit, glued or apart, at most ten years' worth (docs/language.md §4)."""
     unit = draw(_unit_spellings())
     cap = _UNIT_CAPS[UNIT_SPELLINGS[unit.lower()].value] if small else 10**9
     number = str(draw(st.integers(0, cap)))
@@ -438,12 +438,12 @@ def _amounts(draw: st.DrawFn, *, small: bool = True) -> str:
     return number + space + unit
 
 
-# -- expressions (SPEC §2-5) ----------------------------------------------------------------
+# -- expressions (docs/language.md §2-5) -----------------------------------------------------------
 
-# The arrangement of items that SPEC §5 allows, over the grammar's terminals.
+# The arrangement of items that docs/language.md §5 allows, over the grammar's terminals.
 # A signed modifier may be glued to the item before it, except right after a
 # date-time or a basic date: there a sign and two digits would be that item's
-# offset (SPEC §2), so whitespace comes first.
+# offset (docs/language.md §2), so whitespace comes first.
 _ARRANGEMENT = r"""
 fuzz: _WS? _fz_body _WS?
 _fz_body: _fz_mods
@@ -697,7 +697,7 @@ def _offset_user_zones(draw: st.DrawFn) -> str:
 
 
 def zones() -> st.SearchStrategy[str]:
-    """User zones as a user writes them (SPEC §6): IANA names and fixed offsets.
+    """User zones as a user writes them (docs/language.md §6): IANA names and fixed offsets.
 
     Two draws in five are a fixed offset (``UTC``, ``Z``, ``+05:30``,
     ``+0530``, ``+05``, any whole minute within ±18:00); one in five each is
@@ -1097,7 +1097,7 @@ _INVALID_FAMILIES: tuple[tuple[str, Callable[[], st.SearchStrategy[str]]], ...] 
 def invalid_cases() -> st.SearchStrategy[tuple[str, str]]:
     """Pairs of an invalid expression and the bhtime error code it must raise.
 
-    See ``invalid_expressions()``; the code is the one SPEC §8 errors carry,
+    See ``invalid_expressions()``; the code is the one docs/language.md §8 errors carry,
     such as ``unknown-word``. Codes whose error needs a clock or a zone
     (``out-of-range`` at a step) are raised by ``evaluate``, the rest already
     by ``parse``. Shrinks to ``("", "empty")``.

@@ -38,14 +38,14 @@ ZONES: list[str | timezone | ZoneInfo] = [
 
 _MOSCOW = timezone(timedelta(hours=3))
 NOWS: list[datetime] = [
-    datetime(2017, 4, 25, 0, 41, 27, 123000, tzinfo=_MOSCOW),  # SPEC §10
+    datetime(2017, 4, 25, 0, 41, 27, 123000, tzinfo=_MOSCOW),  # docs/language.md §10
     datetime(2011, 3, 26, 2, 30, tzinfo=ZoneInfo("Europe/Paris")),  # day before a gap
     datetime(2011, 10, 30, 2, 30, fold=0, tzinfo=ZoneInfo("Europe/Paris")),  # in an overlap
     datetime(2011, 10, 30, 2, 30, fold=1, tzinfo=ZoneInfo("Europe/Paris")),
     datetime(2011, 4, 2, 12, 0, tzinfo=ZoneInfo("Australia/Lord_Howe")),
     datetime(2011, 12, 29, 23, 59, 59, 999999, tzinfo=ZoneInfo("Pacific/Apia")),
     datetime(2021, 11, 7, 1, 30, fold=1, tzinfo=ZoneInfo("America/New_York")),
-    datetime(1, 1, 1, 12, 0, tzinfo=timezone.utc),  # range edges (SPEC §8)
+    datetime(1, 1, 1, 12, 0, tzinfo=timezone.utc),  # range edges (docs/language.md §8)
     datetime(9999, 12, 31, 12, 0, tzinfo=timezone.utc),
     datetime(1900, 1, 1, 0, 0, tzinfo=timezone.utc),  # LMT era in many zones
     datetime(2038, 1, 19, 3, 14, 8, tzinfo=timezone.utc),
@@ -86,7 +86,7 @@ def check_evaluate(text: str, zone: Zone, now: datetime, policy: str = "compatib
     offset = result.utcoffset()
     assert offset is not None
     if offset % timedelta(minutes=1):
-        return  # SPEC §7: exact round trip only for whole-minute offsets
+        return  # docs/language.md §7: exact round trip only for whole-minute offsets
     try:
         again = bhtime.resolve(shown, zone=zone, now=now)
     except bhtime.BhtimeError as error:

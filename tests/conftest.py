@@ -32,7 +32,7 @@ MOSCOW_NOW = datetime(2017, 4, 25, 0, 41, 27, 123000, tzinfo=timezone(timedelta(
 
 @pytest.fixture
 def now() -> datetime:
-    """SPEC §10's `now`: 2017-04-25T00:41:27.123+0300."""
+    """docs/language.md §10's `now`: 2017-04-25T00:41:27.123+0300."""
     return MOSCOW_NOW
 
 

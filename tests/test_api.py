@@ -282,7 +282,7 @@ def test_disambiguate_raise_names_the_gap_or_overlap(
 
 
 def test_disambiguate_leaves_modifiers_to_spec(now: datetime) -> None:
-    # The anchor is unambiguous; +1d lands in the overlap and keeps +02:00 (SPEC §6 step 2).
+    # The anchor is unambiguous; +1d lands in the overlap and keeps +02:00 (docs/language.md §6 step 2).
     moment = bhtime.evaluate(
         "2011-10-29 02:30 +1d", zone="Europe/Paris", now=now, disambiguate="raise"
     )

@@ -1,9 +1,9 @@
 """The specification as data: tests/data/{valid,invalid}/*.json, one case per expression.
 
 A file may set a default "zone" and "now" for its cases. A valid case gives the
-canonical result (SPEC §7); an invalid case gives the error code and the 0-based
+canonical result (docs/language.md §7); an invalid case gives the error code and the 0-based
 position, and optionally the exact ``str(error)``. Expected values were worked out
-from SPEC.md (with java.time where a zone rule needed computing), never from bhtime.
+from docs/language.md (with java.time where a zone rule needed computing), never from bhtime.
 """
 
 from __future__ import annotations

@@ -4,9 +4,9 @@ The cases themselves are data (tests/data/valid/dst.json, run by test_data.py):
 gaps and overlaps in Europe/Paris and America/New_York, Lord Howe's 30-minute
 DST, Apia's missing 2011-12-30, Sao Paulo's midnight gap, Kathmandu's +05:45,
 with modifiers crossing each. Their expected results were computed with
-java.time (JDK tzdb 2025a) from SPEC §6. This file checks that the tzdata
+java.time (JDK tzdb 2025a) from docs/language.md §6. This file checks that the tzdata
 bhtime pins still has those transitions, so a failure there points at the
-data, not at bhtime; and that every result reads back as itself (SPEC §7).
+data, not at bhtime; and that every result reads back as itself (docs/language.md §7).
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ TRANSITIONS = [
 
 
 def tzdata_zone(key: str) -> ZoneInfo:
-    """The zone as the installed tzdata package has it (what bhtime reads, SPEC §6)."""
+    """The zone as the installed tzdata package has it (what bhtime reads, docs/language.md §6)."""
     with resources.files("tzdata.zoneinfo").joinpath(key).open("rb") as file:
         return ZoneInfo.from_file(file, key=key)
 
@@ -87,7 +87,7 @@ def test_every_zone_of_the_issue_is_covered() -> None:
 
 @pytest.mark.parametrize("case", cases())
 def test_result_reads_back(case: dict[str, Any]) -> None:
-    # SPEC §7: the output, read back as an expression, gives the same instant (and, in the
+    # docs/language.md §7: the output, read back as an expression, gives the same instant (and, in the
     # same user zone, the same text), even where the wall clock repeats or skips.
     now = datetime.strptime(case["now"], "%Y-%m-%dT%H:%M:%S.%f%z")
     result = case["result"]

@@ -1,7 +1,7 @@
 """Every error code, with its position and its exact message (tomli's test_error.py, for bhtime).
 
 The messages are bhtime's own wording; each was read and judged to say where the
-problem is and what was expected there (SPEC §8). Positions are 0-based.
+problem is and what was expected there (docs/language.md §8). Positions are 0-based.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """What the fuzzer (fuzz/fuzz_bhtime.py) and the benchmark's worst cases turned up, kept.
 
 Each case checks the fuzz target's properties: only ``BhtimeError`` escapes
-``parse`` and ``evaluate`` (SPEC §8), and a result formatted with
+``parse`` and ``evaluate`` (docs/language.md §8), and a result formatted with
 ``format_instant`` reads back, in the same zone with the same ``now``, as the
-same string (SPEC §7). The seeds the fuzzer starts from get the same check, with every ``disambiguate``
+same string (docs/language.md §7). The seeds the fuzzer starts from get the same check, with every ``disambiguate``
 policy.
 """
 
@@ -58,7 +58,7 @@ def assert_properties(text: str, zone: str, now: datetime, policy: Policy = "com
     offset = result.utcoffset()
     assert offset is not None
     shown = bhtime.format_instant(result)
-    if offset % timedelta(minutes=1) == timedelta(0):  # SPEC §7: whole-minute offsets
+    if offset % timedelta(minutes=1) == timedelta(0):  # docs/language.md §7: whole-minute offsets
         assert bhtime.resolve(shown, zone=zone, now=now) == shown
 
 
@@ -81,7 +81,7 @@ def test_seed(seed: Path) -> None:
 
 @pytest.mark.parametrize("text", ["123456789", "9" * 1000, "+12345678", "+123456789"])
 def test_long_number_without_unit(text: str) -> None:
-    """SPEC §2 (the longest item wins) and §4 (a number with no unit is an error).
+    """docs/language.md §2 (the longest item wins) and §4 (a number with no unit is an error).
 
     A run of nine or more digits is one number, not an 8-digit date and a number.
     """

@@ -111,7 +111,7 @@ def test_format_then_parse_gives_the_same_instant_to_the_millisecond(
     instant: datetime, zone: str, now: datetime
 ) -> None:
     shown = bhtime.evaluate(instant.isoformat(), zone=zone, now=now)
-    assume(_whole_minute_offset(shown))  # SPEC §7: exact for whole-minute offsets
+    assume(_whole_minute_offset(shown))  # docs/language.md §7: exact for whole-minute offsets
     text = bhtime.format_instant(shown)
     again = bhtime.evaluate(text, zone=zone, now=now)
     truncated = instant.replace(microsecond=instant.microsecond // 1000 * 1000)
@@ -142,7 +142,7 @@ def spellings(draw: st.DrawFn) -> tuple[str, str]:
     for _ in range(2):
         name = draw(st.sampled_from(names))
         cased = "".join(draw(st.sampled_from([c.lower(), c.upper()])) for c in name)
-        assume(cased != "M")  # SPEC §8: the capital M alone is ambiguous
+        assume(cased != "M")  # docs/language.md §8: the capital M alone is ambiguous
         chosen.append(draw(st.sampled_from(["", " ", "\t"])) + cased)
     return chosen[0], chosen[1]
 
@@ -234,6 +234,37 @@ def _time_text() -> st.SearchStrategy[str]:
     return real | st.builds("{}:{}{}".format, _FIELD, _FIELD, seconds)
 
 
+def _rfc_1123_text() -> st.SearchStrategy[str]:
+    # Real date-times, most with their weekday (the fast path's ground), then any
+    # name, day, field count, spacing and offset (the errors').
+    offset = st.sampled_from(["GMT", "gmt", "UT", "EST", "+0300", "-0530", "+1900", "-0560", "+03"])
+    real = st.builds(
+        lambda moment, weekday, seconds, zone: (
+            ("" if weekday is None else f"{weekday or format(moment, '%a')}, ")
+            + f"{moment.day} {moment:%b} {moment:%Y} {moment:%H:%M}"
+            + (f":{moment:%S}" if seconds else "")
+            + f" {zone}"
+        ),
+        st.datetimes(datetime(1000, 1, 1)),  # %Y pads no year to 4 digits
+        st.sampled_from([None, "", "", "Mon", "sun", "FRI"]),  # "": the right weekday
+        st.booleans(),
+        offset,
+    )
+    names = st.sampled_from(["Tue", "tue", "SUN", "Mon", "Tu", "Jun", "jun", "DEC", "Foo", "May"])
+    anything = st.builds(
+        "{}{} {} {} {}:{}:{} {}".format,
+        st.sampled_from(["", "Tue, ", "mon,", "Wed,  ", "Xyz, "]),
+        st.integers(0, 99).map(str) | st.sampled_from(["003", "+3", "-1"]),
+        names,
+        st.sampled_from(["2008", "0000", "9999", "08", "1", "2011"]),
+        _FIELD,
+        _FIELD,
+        _FIELD,
+        offset,
+    )
+    return real.map(lambda text: text.swapcase() if len(text) % 3 == 0 else text) | anything
+
+
 _TOKENS = {
     "DATE_TIME": st.builds(
         "{}{}{}{}".format, _date_text("-"), st.sampled_from("Tt"), _time_text(), _OFFSETS
@@ -241,6 +272,7 @@ _TOKENS = {
     "ISO_DATE": st.builds("{}{}".format, _date_text("-"), _OFFSETS),
     "BASIC_DATE": st.builds("{}{}".format, _date_text(""), _OFFSETS),
     "ISO_TIME": st.builds("{}{}".format, _time_text(), _OFFSETS),
+    "RFC_1123": _rfc_1123_text(),
 }
 
 
@@ -259,6 +291,7 @@ def test_each_fast_reader_agrees_with_the_one_that_explains(kind: str, data: st.
         "ISO_DATE": _items._iso_date,
         "BASIC_DATE": _items._basic_date,
         "ISO_TIME": _items._iso_time,
+        "RFC_1123": _items._rfc_1123,
     }[kind]
     assert fast is not full
 
@@ -298,6 +331,22 @@ def test_the_full_date_time_reader_reads_what_the_fast_one_does(text: str, outco
             assert error.code == outcome
 
 
+def _parts(expression: bhtime.Expression) -> tuple[object, ...]:
+    # Two expressions are equal when their texts are: a fast path is held to
+    # the general one by everything it made.
+    return tuple(getattr(expression, name) for name in type(expression).__slots__)
+
+
+def _general(text: str) -> object:
+    """What the general path (the lexer and the table) makes of ``text``: its parts, or its error."""
+    from bhtime import _parse, _syntax
+
+    try:
+        return _parts(_parse._combine(text, _parse._read_items(text, _syntax.first_token(text))))
+    except bhtime.BhtimeError as error:
+        return (error.code, error.pos)
+
+
 # Words and their neighbours: a lone word, a word glued to more letters or to a
 # character no item takes, two words; in any case, with whitespace around.
 _WORDISH = st.builds(
@@ -316,19 +365,39 @@ _WORDISH = st.builds(
 def test_a_lone_word_is_read_as_the_grammar_reads_it(text: str) -> None:
     # The dict look-up before the lexer gives what the general path gives, or
     # leaves the text to it.
-    from bhtime import _parse, _syntax
-
-    def general() -> object:
-        try:
-            return _parse._combine(text, _parse._read_items(text, _syntax.first_token(text)))
-        except bhtime.BhtimeError as error:
-            return (error.code, error.pos)
+    from bhtime import _parse
 
     fast = _parse._lone_word(text)
     event("a lone word" if fast is not None else "the general path")
-    assert fast is None or fast == general()
+    assert fast is None or _parts(fast) == _general(text)
     if text.strip(" \t\r\n").lower() in WORDS:
         assert fast is not None
+
+
+# Texts near a plain date, basic date or local date-time: each character a
+# digit (maybe out of range, maybe not ASCII), a separator, or a letter.
+_PLAIN_CHARACTER = st.sampled_from(
+    [*"0123456789", *"0123", "-", ":", "T", "t", "Z", "z", " ", "٣", "²"]
+)
+_PLAINISH = st.one_of(
+    st.sampled_from(["####-##-##", "########", "####-##-##T##:##:##", "####-##-##T##:##:##Z"]),
+    st.text("#-:Tz", min_size=8, max_size=20),
+).flatmap(
+    lambda shape: st.tuples(
+        *(_PLAIN_CHARACTER if c == "#" else st.sampled_from([c, c, c, "0", "-"]) for c in shape)
+    ).map("".join)
+)
+
+
+@given(st.one_of(_PLAINISH, st.dates().map(str), st.datetimes().map(lambda d: d.isoformat()[:19])))
+def test_a_plain_text_is_read_as_the_grammar_reads_it(text: str) -> None:
+    # The reader of a whole plain date or date-time gives what the general
+    # path gives, or leaves the text to it.
+    from bhtime import _items, _parse
+
+    plain = _items.read_plain_text(text)
+    event("a plain text" if plain is not None else "the general path")
+    assert plain is None or _parts(_parse._one_item(text, plain)) == _general(text)
 
 
 # Wall times around Paris's 2011 gap and overlap, and anywhere in any zone.

@@ -33,7 +33,7 @@ from bhtime.pydantic import (
 # 2,000 examples are for tests/test_properties.py; 400 are plenty here.
 BOUNDED = settings(max_examples=min(settings.default.max_examples, 400))
 
-# SPEC §10's now: 2017-04-25T00:41:27.123+0300.
+# docs/language.md §10's now: 2017-04-25T00:41:27.123+0300.
 NOW = datetime(2017, 4, 25, 0, 41, 27, 123000, tzinfo=timezone(timedelta(hours=3)))
 MOSCOW = {"zone": "Europe/Moscow", "now": NOW}
 
@@ -138,7 +138,7 @@ def test_resolved_at_validation_in_the_context_zone() -> None:
     model = Reminder.model_validate_json(
         '{"written": "tomorrow 14:00", "at": "tomorrow 14:00"}', context=MOSCOW
     )
-    # SPEC §10: tomorrow 14:00 -> 2017-04-26T14:00:00.000+0300.
+    # docs/language.md §10: tomorrow 14:00 -> 2017-04-26T14:00:00.000+0300.
     assert model.at == datetime(2017, 4, 26, 14, tzinfo=timezone(timedelta(hours=3)))
     assert model.at.utcoffset() == timedelta(hours=3)
 
@@ -176,7 +176,7 @@ def test_resolved_other_zone_and_fixed_offsets() -> None:
     model = Reminder.model_validate(
         {"written": "10:00+14:00", "at": "10:00+14:00"}, context=context
     )
-    # SPEC §10 at a zone's edge: 2017-04-23T16:00:00.000-0400.
+    # docs/language.md §10 at a zone's edge: 2017-04-23T16:00:00.000-0400.
     assert model.model_dump(mode="json")["at"] == "2017-04-23T16:00:00.000-0400"
     fixed = Reminder.model_validate(
         {"written": "now", "at": "now"}, context={**MOSCOW, "zone": "+05:30"}
@@ -226,7 +226,7 @@ def test_resolved_errors_carry_code_and_position() -> None:
 
 
 def test_disambiguate_from_the_context() -> None:
-    # 2011-10-30 02:30 is repeated in Paris; SPEC §6 takes the earlier offset.
+    # 2011-10-30 02:30 is repeated in Paris; docs/language.md §6 takes the earlier offset.
     context = {"zone": "Europe/Paris", "now": NOW}
     text = "2011-10-30 02:30"
     default = Later.model_validate({"at": text}, context=context)

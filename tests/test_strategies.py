@@ -1,4 +1,4 @@
-"""bhtime.strategies: what it generates is what SPEC.md says it is."""
+"""bhtime.strategies: what it generates is what docs/language.md says it is."""
 
 from __future__ import annotations
 
@@ -63,7 +63,7 @@ def test_every_expression_parses_and_evaluates(text: str, zone_now: tuple[str, d
     expression = bhtime.parse(text)
     result = bhtime.evaluate(expression, zone=zone, now=now)
     assert expression.text == text
-    # SPEC §6 step 3: the result is shown in the user zone.
+    # docs/language.md §6 step 3: the result is shown in the user zone.
     assert result.utcoffset() == result.astimezone(user_zone(zone)).utcoffset()
     assert 1 <= result.year <= 9999
 
@@ -75,7 +75,7 @@ def test_output_read_back_is_the_same_instant(text: str, zone_now: tuple[str, da
     result = bhtime.evaluate(text, zone=zone, now=now)
     offset = result.utcoffset()
     assert offset is not None
-    # SPEC §7: exact whenever the zone's offset is a whole number of minutes.
+    # docs/language.md §7: exact whenever the zone's offset is a whole number of minutes.
     if offset % timedelta(minutes=1):
         return
     again = bhtime.evaluate(bhtime.format_instant(result), zone=zone, now=now)
@@ -87,7 +87,7 @@ def test_output_read_back_is_the_same_instant(text: str, zone_now: tuple[str, da
 @BOUNDED
 @given(st.data())
 def test_items_share_one_offset_when_both_carry_one(data: st.DataObject) -> None:
-    """SPEC §5: a date and a time with offsets carry the same one, so never offset-mismatch."""
+    """docs/language.md §5: a date and a time with offsets carry the same one, so never offset-mismatch."""
     expression = bhtime.parse(data.draw(bst.expressions()))
     dated = [item for item in expression.items if isinstance(item, (CalendarDate, WallTime))]
     offsets = {item.offset for item in dated if item.offset is not None}
@@ -115,7 +115,7 @@ def test_timestamps_in_a_named_format(name: str, data: st.DataObject) -> None:
     (item,) = bhtime.parse(text).items
     assert isinstance(item, Timestamp)
     # ISO_INSTANT's text is also ISO_OFFSET_DATE_TIME's; bhtime names it ISO_INSTANT
-    # only where it reads a leap second (SPEC §3).
+    # only where it reads a leap second (docs/language.md §3).
     expected = {name, "ISO_OFFSET_DATE_TIME"} if name == "ISO_INSTANT" else {name}
     assert item.format in expected
     if name == "recommended":
@@ -170,7 +170,7 @@ def test_instants_are_aware_and_in_range(data: st.DataObject) -> None:
 
 def test_transitions_are_found_to_the_second() -> None:
     found = bst._transitions(user_zone("Europe/Paris"))
-    # EU rule: the last Sundays of March and October at 01:00 UTC (SPEC §10's 2011 examples).
+    # EU rule: the last Sundays of March and October at 01:00 UTC (docs/language.md §10's 2011 examples).
     assert datetime(2011, 3, 27, 1, tzinfo=timezone.utc) in found
     assert datetime(2011, 10, 30, 1, tzinfo=timezone.utc) in found
     zone = user_zone("Europe/Paris")
@@ -245,7 +245,7 @@ def test_each_invalid_family_raises_its_code(
 
 
 def test_glued_modifiers_with_a_spaced_unit() -> None:
-    """SPEC §2: two unsigned modifiers glued are `glued-modifiers`, however the first is spaced."""
+    """docs/language.md §2: two unsigned modifiers glued are `glued-modifiers`, however the first is spaced."""
     with pytest.raises(bhtime.ParseError) as caught:
         bhtime.parse("1 s2h")
     assert (caught.value.code, caught.value.pos) == ("glued-modifiers", 3)

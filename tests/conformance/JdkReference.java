@@ -1,17 +1,17 @@
-// The JDK's own answers for bhtime's differential conformance suite (SPEC.md).
+// The JDK's own answers for bhtime's differential conformance suite (docs/language.md).
 //
 // Run as `java tests/conformance/JdkReference.java` (JDK 11+ runs one source file
 // directly; no build tool). It reads cases from stdin, one per line, fields
 // separated by tabs, and prints one answer line per case, in order. It uses
 // nothing but java.time: the real DateTimeFormatter constants to parse, and
-// ZonedDateTime.of / ofLocal / plusX to compute, as SPEC §6 prescribes.
+// ZonedDateTime.of / ofLocal / plusX to compute, as docs/language.md §6 prescribes.
 //
 // Commands (the first field):
 //   V                              -> OK|<tzdb version>|<java.version>
 //   Z  zone fromYear toYear        -> OK|<offset at start>|<epoch:before:after>,...
 //                                     the zone's offset transitions, in seconds
 //   P  userZone nowMillis text     -> every formatter that parses the whole text,
-//                                     with the instant that text alone means (SPEC §6)
+//                                     with the instant that text alone means (docs/language.md §6)
 //                                     shown in the user zone: tab-separated records
 //                                     NAME|<yyyy-MM-dd'T'HH:mm:ss.SSSZ>|<facts>, or NONE
 //   M  userZone nowMillis anchor modifiers
@@ -23,7 +23,7 @@
 // <facts> are lowYear,highYear,flag,epochs: the lowest and highest year of every
 // date-time the computation went through (now included), in its zone and in UTC;
 // the flag "offset-not-in-zone" when an ISO_ZONED_DATE_TIME's offset is not one
-// its [zone] uses at that local time (the JDK lets the offset win; SPEC §9), else
+// its [zone] uses at that local time (the JDK lets the offset win; docs/language.md §9), else
 // "-"; and those date-times' epoch seconds, separated by ";".
 
 import java.io.BufferedReader;
@@ -179,7 +179,7 @@ public class JdkReference {
         return records.isEmpty() ? "NONE" : String.join("\t", records);
     }
 
-    /** SPEC §6: the anchor, then each modifier in the anchor's zone, then the user zone. */
+    /** docs/language.md §6: the anchor, then each modifier in the anchor's zone, then the user zone. */
     static String compute(ZoneId user, ZonedDateTime now, String anchor, String modifiers) {
         Trace trace = new Trace();
         trace.see(now);
@@ -217,7 +217,7 @@ public class JdkReference {
         }
     }
 
-    /** What one timestamp, date or time item means alone, in the zone modifiers use (SPEC §6). */
+    /** What one timestamp, date or time item means alone, in the zone modifiers use (docs/language.md §6). */
     static ZonedDateTime anchor(String name, String text, ZoneId user, ZonedDateTime now, Trace trace) {
         DateTimeFormatter formatter = FORMATTERS.get(name);
         switch (name) {
@@ -251,7 +251,7 @@ public class JdkReference {
         }
     }
 
-    /** SPEC §6 step 1 for a date item and/or a time item (either may be "-"). */
+    /** docs/language.md §6 step 1 for a date item and/or a time item (either may be "-"). */
     static ZonedDateTime dateAndTime(String dateSpec, String timeSpec, ZoneId user, ZonedDateTime now) {
         ZonedDateTime localNow = now.withZoneSameInstant(user);
         LocalDate date = null;

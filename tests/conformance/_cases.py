@@ -6,7 +6,7 @@ days, lower-case ``t``/``z``, RFC names in any case, ``[zone]`` forms; and
 modifiers across the gaps and overlaps of the edge zones (``_zones``).
 
 A *parse* case is one format's text alone: the JDK tries every formatter on it
-and answers what the text means (SPEC §6). A *modify* case is an anchor (SPEC §6
+and answers what the text means (docs/language.md §6). A *modify* case is an anchor (docs/language.md §6
 step 1) and modifiers; bhtime gets it as an expression text with the items in a
 random order, random spellings and spacing, the JDK as structured parts.
 """
@@ -145,7 +145,7 @@ class Generator:
         return self.rng.randrange(low, high)
 
     def any_case(self, word: str) -> str:
-        """``word`` in random case; a lone ``m`` stays lower case (SPEC §8: ``M`` is an error)."""
+        """``word`` in random case; a lone ``m`` stays lower case (docs/language.md §8: ``M`` is an error)."""
         if word == "m":
             return word
         style = self.rng.randrange(4)
@@ -487,7 +487,7 @@ class Generator:
     def _dst_now(self) -> Made:
         zone, (epoch, _, _) = self._edge()
         # Around the transition, or inside the hours it moves (where +0d and
-        # +52w keep the offset held before the step, SPEC §6).
+        # +52w keep the offset held before the step, docs/language.md §6).
         window = 2 * 86400 if self.chance(0.5) else 7200
         now = (epoch + self.rng.randrange(-window, window)) * 1000 + self.rng.randrange(1000)
         items = [self.any_case("now")] if self.chance(0.6) else []
@@ -598,9 +598,9 @@ def generate(transitions: dict[str, list[Transition]]) -> list[Case]:
     return cases
 
 
-# SPEC §10's worked examples, as given there: (expression, zone, now, the JDK's
-# anchor, the JDK's modifiers, the result SPEC states). They check the reference
-# program itself against the SPEC, before it is trusted with generated cases.
+# docs/language.md §10's worked examples, as given there: (expression, zone, now, the JDK's
+# anchor, the JDK's modifiers, the result docs/language.md states). They check the reference
+# program itself against docs/language.md, before it is trusted with generated cases.
 _MOSCOW_NOW = "2017-04-25T00:41:27.123+03:00"
 _SPEC_EXAMPLES = (
     ("now", "Europe/Moscow", _MOSCOW_NOW, "NOW", "-", "2017-04-25T00:41:27.123+0300"),
@@ -689,7 +689,7 @@ _SPEC_EXAMPLES = (
 
 
 def spec_examples() -> list[tuple[Case, str]]:
-    """SPEC §10's examples as cases, each with the result the SPEC gives."""
+    """docs/language.md §10's examples as cases, each with the result it gives."""
     examples = []
     for text, zone, now, anchor, modifiers, result in _SPEC_EXAMPLES:
         named: tuple[str, ...] = (zone,) if zone in IANA_ZONES else ()
@@ -697,7 +697,7 @@ def spec_examples() -> list[tuple[Case, str]]:
             named += ("Europe/Paris",)
         case = Case(
             "modify",
-            "SPEC §10",
+            "docs/language.md §10",
             text,
             zone,
             _ms(datetime.fromisoformat(now)),

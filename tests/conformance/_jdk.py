@@ -4,7 +4,7 @@ A verdict is one of:
 
 - ``agree``: the same result, or both reject the text;
 - ``deviation``: the JDK gives a result and bhtime rejects the text, for a reason
-  listed in SPEC §9 (named by ``detail``), with an error code that fits it;
+  listed in docs/language.md §9 (named by ``detail``), with an error code that fits it;
 - ``not compared``: the case touches a zone in years where the JDK's tz rules and
   bhtime's differ (``_zones``);
 - ``other``: anything else, which the tests report as a failure.
@@ -29,7 +29,7 @@ from ._zones import comparable
 JAVA_SOURCE = Path(__file__).with_name("JdkReference.java")
 NO_JDK = "no JDK on this machine (java not on PATH)"
 
-# SPEC §9, one name per row that a differential test can meet, with the error
+# docs/language.md §9, one name per row that a differential test can meet, with the error
 # codes bhtime may answer for it.
 YEAR_RANGE = "year outside 0001-9999 (written, at a step or in UTC)"
 RFC_TWO_DIGIT_YEAR = "RFC_1123 with a 2-digit year"
@@ -45,7 +45,7 @@ DEVIATION_CODES: dict[str, frozenset[str]] = {
     INSTANT_24: frozenset({"invalid-time"}),
     OFFSET_NOT_IN_ZONE: frozenset({"offset-not-in-zone"}),
 }
-# SPEC §2: a sign starts a modifier, so "+10000-01-01" or "+3 Jun 2008 ..." fails
+# docs/language.md §2: a sign starts a modifier, so "+10000-01-01" or "+3 Jun 2008 ..." fails
 # as a modifier with no unit or amount before any date is read.
 SIGNED_CODES = frozenset({"missing-unit", "missing-amount", "unexpected"})
 
@@ -139,7 +139,7 @@ def _impossible(year: int, month: int, day: int, hour: int) -> bool:
 
 
 def deviation(text: str, reading: Reading) -> str | None:
-    """The SPEC §9 row that explains why bhtime rejects what the JDK read as ``reading``."""
+    """The docs/language.md §9 row that explains why bhtime rejects what the JDK read as ``reading``."""
     if reading.low_year < 1 or reading.high_year > 9999:
         return YEAR_RANGE
     if reading.offset_not_in_zone:
@@ -205,7 +205,7 @@ def judge(case: Case, answer: str, agreed: dict[str, frozenset[int]]) -> Verdict
 
 
 def summary(verdicts: Iterable[Verdict]) -> str:
-    """One line for CI's log: how many cases agree, deviate (by SPEC §9 row), differ."""
+    """One line for CI's log: how many cases agree, deviate (by docs/language.md §9 row), differ."""
     verdicts = list(verdicts)
     outcomes = Counter(v.outcome for v in verdicts)
     kinds = Counter(v.detail for v in verdicts if v.outcome == "deviation")
@@ -213,7 +213,7 @@ def summary(verdicts: Iterable[Verdict]) -> str:
     compared = len(verdicts) - outcomes["not compared"]
     return (
         f"JDK conformance: {compared} cases, {outcomes['agree']} agree, "
-        f"{outcomes['deviation']} SPEC §9 deviations (by kind: {by_kind or 'none'}), "
+        f"{outcomes['deviation']} docs/language.md §9 deviations (by kind: {by_kind or 'none'}), "
         f"{outcomes['other']} other; {outcomes['not compared']} not compared "
         "(zone rules differ between the JDK's tz database and bhtime's)"
     )

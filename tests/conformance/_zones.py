@@ -19,7 +19,7 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 RULE_YEARS = (1900, 2050)
 """The years whose rules are compared; IANA zones are used only inside them."""
 
-# Zones with daylight-saving time or a jump, each for a reason (SPEC §6 edges).
+# Zones with daylight-saving time or a jump, each for a reason (docs/language.md §6 edges).
 EDGE_ZONES: dict[str, str] = {
     "Europe/Paris": "DST +01:00/+02:00",
     "America/New_York": "DST -05:00/-04:00",

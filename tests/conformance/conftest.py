@@ -31,7 +31,7 @@ class JdkRun:
     agreed: dict[str, frozenset[int]]
     verdicts: list[Verdict]
     examples: list[tuple[Case, str, str, Verdict]]
-    """SPEC §10's examples: the case, the SPEC's result, the JDK's answer, the verdict."""
+    """docs/language.md §10's examples: the case, the language reference's result, the JDK's answer, the verdict."""
 
 
 def _rules_line(versions: str, agreed: dict[str, frozenset[int]]) -> str:

@@ -12,7 +12,7 @@ files (the machine's) and bhtime's tzdata agree.
 Where GNU differs by design (not tested, or tested as a difference):
 
 - Month and year overflow: GNU's ``2011-01-31 +1 month`` is 2011-03-03 (the 31st
-  of February, normalised); bhtime clamps to 2011-02-28, as the JDK does (SPEC §6).
+  of February, normalised); bhtime clamps to 2011-02-28, as the JDK does (docs/language.md §6).
   So month and year steps start here from a day up to the 28th.
 - Military zone letters: GNU reads a single letter after a time as a military
   zone (``10:00 a`` is 10:00+01:00); bhtime has no such letters (a stray word is
@@ -22,7 +22,7 @@ Where GNU differs by design (not tested, or tested as a difference):
   modifier. The GNU side therefore writes modifiers after an explicit offset or
   after a date alone.
 - GNU sums relative items by unit (years, months and days together, then the
-  clock units); bhtime applies them left to right (SPEC §6). They agree when at
+  clock units); bhtime applies them left to right (docs/language.md §6). They agree when at
   most one calendar unit kind is used and it comes first, as here.
 - GNU has no ``noon``, ``midnight``, short units (``3h``, ``mon``), or glued
   modifiers (``now-1d``); bhtime has no ``ago``, ``next``, ``last``, weekday
@@ -31,7 +31,7 @@ Where GNU differs by design (not tested, or tested as a difference):
   and bhtime accept; it also takes ``+HH`` offsets and 2-digit years that bhtime's
   formats reject.
 - Calendar steps across DST: GNU calls mktime with ``tm_isdst = -1``, whose gap
-  and overlap handling is the C library's, not ``ZonedDateTime``'s (SPEC §6);
+  and overlap handling is the C library's, not ``ZonedDateTime``'s (docs/language.md §6);
   hence zones without DST.
 """
 
@@ -49,7 +49,7 @@ import pytest
 import bhtime
 from bhtime._tz import tzdata_zone
 
-GNU_FORMAT = "+%Y-%m-%dT%H:%M:%S.%3N%z"  # SPEC §7's format: milliseconds truncated
+GNU_FORMAT = "+%Y-%m-%dT%H:%M:%S.%3N%z"  # docs/language.md §7's format: milliseconds truncated
 ZONES = ("UTC", "Europe/Moscow", "Asia/Kolkata", "Asia/Tokyo", "Asia/Kathmandu")
 YEARS = (2015, 2024)  # no offset changes in ZONES in these years
 # Zones whose offset has not changed since 1986: calendar steps of up to 3 years
@@ -262,7 +262,7 @@ def test_gnu_date_agrees_on_the_common_subset(group: str) -> None:
 @pytest.mark.parametrize(
     ("text", "gnu_text", "spec_result"),
     [
-        # SPEC §10: bhtime clamps; GNU overflows into March.
+        # docs/language.md §10: bhtime clamps; GNU overflows into March.
         (
             "2011-01-31T10:00:00 +1 month",
             "2011-01-31 10:00:00 +0300 +1 month",
@@ -273,7 +273,7 @@ def test_gnu_date_agrees_on_the_common_subset(group: str) -> None:
     ],
 )
 def test_gnu_date_differs_by_design(text: str, gnu_text: str, spec_result: str | None) -> None:
-    """The differences listed above are real, and bhtime's side is the SPEC's."""
+    """The differences listed above are real, and bhtime's side is the language reference's."""
     zone = "Europe/Moscow"
     now = datetime(2017, 4, 24, 21, 41, 27, 123000, tzinfo=timezone.utc)
     theirs = gnu(gnu_text, zone)

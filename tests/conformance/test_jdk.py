@@ -1,6 +1,6 @@
 """bhtime against the JDK's java.time on thousands of generated cases (issue 3).
 
-Every case that the JDK and bhtime answer differently must be one of SPEC §9's
+Every case that the JDK and bhtime answer differently must be one of docs/language.md §9's
 deliberate deviations; the counts are printed at the end of the run.
 """
 
@@ -23,7 +23,7 @@ def test_differences_are_spec_9_deviations(jdk_run: JdkRun, family: str) -> None
     others = [v for v in compared if v.outcome == "other"]
     listing = "\n".join(f"[{v.detail}] {v.describe()}" for v in others[:SHOWN])
     assert not others, (
-        f"{len(others)} of {len(compared)} {family} cases differ from the JDK outside SPEC §9:\n"
+        f"{len(others)} of {len(compared)} {family} cases differ from the JDK outside docs/language.md §9:\n"
         + listing
     )
     # The family really tests something: most cases are compared, and many of
@@ -60,7 +60,7 @@ def test_skipped_day_cases_cross_it(jdk_run: JdkRun) -> None:
 
 
 def test_the_reference_gives_spec_10_results(jdk_run: JdkRun) -> None:
-    """The Java program itself follows SPEC §6: it reproduces every worked example."""
+    """The Java program itself follows docs/language.md §6: it reproduces every worked example."""
     assert len(jdk_run.examples) >= 20
     for case, result, answer, verdict in jdk_run.examples:
         assert answer.split("|")[:2] == ["OK", result], case.describe()
