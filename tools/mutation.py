@@ -18,8 +18,12 @@ are equivalent: no input can tell them from the original (``total < 0`` and
 ``total <= 0`` where a zero total prints ``+`` either way). Those are listed,
 each with the reason, in ``tools/mutation_equivalents.toml``; they leave the
 count, and an entry that no longer matches a mutant is reported as stale. The
-score of a module is killed / (mutants - equivalents); the run fails when a
-module scores below ``--fail-under`` (95 %).
+score of a module is killed / (mutants - equivalents - not runnable); the run fails when a
+module scores below ``--fail-under`` (95 %). Mutants of code that runs only
+while bhtime is imported (``_syntax._lexer`` builds the lexer at import) cannot
+be run: mutmut imports the module once and switches a mutant on after, in a
+forked child. They are listed as ``[[not_runnable]]`` in the same file, each
+with the reason, and leave the score too, counted in their own column.
 
 The fast tests are ``tests/`` without the JDK differential suite
 (``tests/conformance``), with hypothesis in the ``mutation`` profile of
@@ -124,6 +128,7 @@ class Score:
     mutants: int = 0
     killed: int = 0
     equivalent: int = 0
+    not_runnable: int = 0
     skipped: int = 0
     unchecked: int = 0
     survivors: list[Mutant] = field(default_factory=list)
@@ -131,7 +136,7 @@ class Score:
 
     @property
     def counted(self) -> int:
-        return self.mutants - self.equivalent - self.skipped - self.unchecked
+        return self.mutants - self.equivalent - self.not_runnable - self.skipped - self.unchecked
 
     @property
     def percent(self) -> float:
@@ -166,10 +171,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if to_run and not args.report_only:
         _run_mutmut(to_run, args.workers)
         _remember_sources(modules)
-    equivalents = _load_equivalents()
+    equivalents, not_runnable = _load_equivalents(), _load_equivalents("not_runnable")
     results = _mutmut_results()
-    scores = [_score(m, names, results, equivalents) for m, names in mutants.items()]
-    _report(scores, equivalents, args)
+    scores = [_score(m, names, results, equivalents, not_runnable) for m, names in mutants.items()]
+    _report(scores, equivalents + not_runnable, args)
     failing = [s.module for s in scores if s.percent < args.fail_under or s.unchecked]
     if failing:
         print(f"\nbelow {args.fail_under:g} % (or not fully run): {', '.join(failing)}")
@@ -333,9 +338,11 @@ def _diff(name: str) -> str:
     return shown.stdout.split("\n", 1)[1]  # past mutmut's "# name: status" line
 
 
-def _load_equivalents() -> list[Equivalent]:
+def _load_equivalents(table: str = "equivalent") -> list[Equivalent]:
+    """The entries of ``table``: "equivalent", or "not_runnable" for mutants of code that
+    runs only while bhtime is imported, before mutmut switches a mutant on."""
     document = tomllib.loads(EQUIVALENTS.read_text(encoding="utf-8"))
-    return [Equivalent(**entry) for entry in document.get("equivalent", [])]
+    return [Equivalent(**entry) for entry in document.get(table, [])]
 
 
 def _score(
@@ -343,6 +350,7 @@ def _score(
     names: Iterable[str],
     results: dict[str, int | None],
     equivalents: list[Equivalent],
+    not_runnable: list[Equivalent],
 ) -> Score:
     score = Score(module)
     for name in names:
@@ -359,6 +367,9 @@ def _score(
             if any(e.matches(mutant) for e in equivalents):
                 score.equivalent += 1
                 score.equivalents.append(mutant)
+            elif any(e.matches(mutant) for e in not_runnable):
+                score.not_runnable += 1
+                score.equivalents.append(mutant)
             else:
                 score.survivors.append(mutant)
     return score
@@ -372,13 +383,16 @@ def _report(scores: list[Score], equivalents: list[Equivalent], args: argparse.N
     if len(survivors) > limit:
         print(f"\n... and {len(survivors) - limit} more survivors (--show prints them all)")
     sampled = f", a sample of {args.sample} per module (seed {args.seed})" if args.sample else ""
-    print(f"\nmutation score (killed / (mutants - equivalent)){sampled}:")
-    print(f"{'module':<12} {'mutants':>8} {'killed':>7} {'equiv.':>7} {'survived':>9} {'score':>7}")
+    print(f"\nmutation score (killed / (mutants - equivalent - not runnable)){sampled}:")
+    print(
+        f"{'module':<12} {'mutants':>8} {'killed':>7} {'equiv.':>7} {'not run.':>9} "
+        f"{'survived':>9} {'score':>7}"
+    )
     for s in scores:
         unchecked = f"  ({s.unchecked} not run)" if s.unchecked else ""
         print(
             f"{s.module:<12} {s.mutants:>8} {s.killed:>7} {s.equivalent:>7} "
-            f"{len(s.survivors):>9} {s.percent:>6.1f}%{unchecked}"
+            f"{s.not_runnable:>9} {len(s.survivors):>9} {s.percent:>6.1f}%{unchecked}"
         )
     if args.sample is None:
         seen = [m for s in scores for m in s.equivalents]
