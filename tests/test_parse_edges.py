@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 import bhtime
+from bhtime._parse import MAX_LENGTH
 
 CASES = [
     # Two modifiers glued: the second one's span, with the spaced text as the fix.
@@ -45,6 +46,24 @@ CASES = [
         "expected whitespace between '12:00' and 'today' (at column 6)",
         "write '12:00 today'",
     ),
+    # A sign with nothing after it: an empty span at the end of the text, and
+    # the same when the parser found it from the character after the sign.
+    (
+        "now +",
+        "missing-amount",
+        5,
+        5,
+        "expected a number and a unit after the sign (at end of text)",
+        "write the modifier whole, as in '+3h'",
+    ),
+    (
+        "now +!",
+        "missing-amount",
+        5,
+        5,
+        "expected a number and a unit after the sign (at column 6)",
+        "write the modifier whole, as in '+3h'",
+    ),
     # Two shared fields are named together, joined by " and ".
     (
         "now 2017-04-25T00:41:27",
@@ -73,3 +92,15 @@ def test_error_is_pinned(text: str, code: str, pos: int, end: int, message: str,
     assert (error.code, error.pos, error.end) == (code, pos, end)
     assert str(error).split("\n")[0] == message
     assert error.hint == hint
+
+
+def test_too_long_spans_what_is_past_the_limit() -> None:
+    text = "1" * (MAX_LENGTH + 7)
+    with pytest.raises(bhtime.BhtimeError) as caught:
+        bhtime.parse(text)
+    error = caught.value
+    assert (error.code, error.pos, error.end) == ("too-long", MAX_LENGTH, MAX_LENGTH + 7)
+    assert str(error).split("\n")[0] == (
+        f"the expression is {MAX_LENGTH + 7} characters long; "
+        f"the limit is {MAX_LENGTH} (at column {MAX_LENGTH + 1})"
+    )
