@@ -269,7 +269,7 @@ def test_document_paths_are_found_and_judged() -> None:
     names = {"benchmarks/run.py", "fuzz/fuzz_bhtime.py", "fuzz/seeds/seed_000", "README.md"}
     text = (
         "python benchmarks/run.py --quick; see [the map](benchmarks/README.md#top), "
-        "`seeds/`, `findings/*.json`, ../notes/TODO.md, https://example.org/a/b, "
+        "`seeds/`, `findings/*.json`, ../elsewhere/todo.md, https://example.org/a/b, "
         "parse/evaluate, the bhtime/lark frame, `fuzz/fuzz_bhtime.py`, fuzz/seeds/."
     )
     assert documented_paths(text, PurePosixPath("fuzz/README.md"), names) == {
