@@ -57,7 +57,10 @@ def test_version_names_the_installed_tz_release() -> None:
 def test_a_missing_extra_names_its_pip_command(
     module: str, missing: str, message: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # None in sys.modules makes `import missing` fail as if it were not installed.
+    # None in sys.modules makes `import missing` fail as if it were not installed
+    # (its submodules too); monkeypatch puts the real modules back afterwards.
+    for name in [name for name in sys.modules if name.startswith(f"{missing}.")]:
+        monkeypatch.setitem(sys.modules, name, None)
     monkeypatch.setitem(sys.modules, missing, None)
     monkeypatch.delitem(sys.modules, module, raising=False)
     with pytest.raises(ImportError) as caught:
