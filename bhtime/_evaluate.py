@@ -118,9 +118,9 @@ def run(
     user = user_zone(zone)
     current = read_now(now)
     if steps is None:
-        alone = _lone_instant(expression)
-        if alone is not None:
-            return _converted(alone, user, expression.text)
+        direct = _direct_instant(expression, current)
+        if direct is not None:
+            return _converted(direct, user, expression.text)
     # One guard for every step: `culprit` is the item being applied when a
     # year leaves 0001-9999 or the `raise` policy meets a gap (docs/language.md §8).
     culprit: Item | None = None
@@ -145,20 +145,35 @@ def run(
     return result
 
 
-def _lone_instant(expression: Expression) -> datetime | None:
-    """The instant of a timestamp with an offset and no modifier, or None.
+def _direct_instant(expression: Expression, current: datetime) -> datetime | None:
+    """The instant of an expression whose step zone changes nothing, or None.
 
-    No modifier moves it, so its step zone changes nothing (docs/language.md §6): it is
-    shown in the user zone directly. Not in the years 1 and 9999, where
-    reading it in its step zone may leave the range, an error of its own.
+    Two kinds (docs/language.md §6), each shown in the user zone directly:
+    a timestamp with an offset and no modifier, which nothing moves; and
+    ``now`` moved by clock units alone, which move the timeline, the same in
+    any zone. Not near the years 1 and 9999, where a step may leave the
+    range, an error of its own.
     """
     stamp = expression.timestamp
-    if stamp is None or expression.modifiers:
+    if stamp is not None:
+        instant = stamp.instant
+        if instant is None or expression.modifiers or not 1 < instant.year < 9999:
+            return None
+        return instant
+    if expression.date is not None or expression.time is not None:
         return None
-    instant = stamp.instant
-    if instant is None or not 1 < instant.year < 9999:
+    total = reach = 0
+    for modifier in expression.modifiers:
+        seconds = _SECONDS.get(modifier.unit)
+        if seconds is None:
+            return None
+        moved = modifier.amount * seconds
+        total += moved
+        reach += abs(moved)
+    if reach > _SAFE_RUN_SECONDS or not 1 < current.year < 9999:
         return None
-    return instant
+    # current is held at a fixed offset (read_now): aware arithmetic is on the timeline.
+    return current + timedelta(0, total)
 
 
 # Far enough from the years 1 and 9999, a run of clock modifiers that moves

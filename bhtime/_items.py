@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from ._errors import HintId
 
-__all__ = ["LONE_WORDS", "UNIT_SPELLINGS", "WORDS", "read_item", "read_token"]
+__all__ = ["LONE_WORDS", "UNIT_SPELLINGS", "WORDS", "read_item", "read_run", "read_token"]
 
 UNIT_SPELLINGS: dict[str, Unit] = {
     "years": Unit.YEARS, "year": Unit.YEARS, "y": Unit.YEARS,
@@ -74,19 +74,29 @@ class _Shape:
     about 1.5 ms, a sixth of a bare interpreter's start.
     """
 
-    __slots__ = ("match", "pattern")
+    __slots__ = ("findall", "match", "pattern")
 
     match: Callable[[str, int, int], re.Match[str] | None]
+    findall: Callable[[str], list[tuple[str, ...]]]
 
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
         self.match = self._compile_and_match
+        self.findall = self._compile_and_findall
 
-    def _compile_and_match(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
+    def _compile(self) -> None:
         import re  # noqa: PLC0415  (not with the module: a lone word needs no regex)
 
-        self.match = re.compile(self.pattern).match
+        compiled = re.compile(self.pattern)
+        self.match, self.findall = compiled.match, compiled.findall
+
+    def _compile_and_match(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
+        self._compile()
         return self.match(text, pos, endpos)
+
+    def _compile_and_findall(self, text: str) -> list[tuple[str, ...]]:
+        self._compile()
+        return self.findall(text)
 
 
 # These split a token the grammar already cut; they decide nothing about where it ends.
@@ -909,3 +919,83 @@ def read_item(text: str, kind: str, first: re.Match[str], last: re.Match[str]) -
     if first is not last:
         _bad_amount(text, last.start(), last.end(), first.group())
     return _READERS[kind](text, first.start(), first.end())
+
+
+# -- runs of words and modifiers ---------------------------------------------
+#
+# Relative texts (``now -12 hours +1min``, ``tomorrow 14:00``, ``+3 days``) are
+# the commonest after timestamps. Each item of such a text is a word, a
+# modifier or a plain HH:mm(:ss) time, and one findall reads them all, each
+# with the space before it. For these texts the lexer cuts the same tokens
+# (docs/language.md §2): every other terminal needs a character they lack
+# (a '-' or 'T' after four digits, a ',', a ':' after a bare number, or a
+# number right after a three-letter word), and each item here is followed by
+# a space, a sign or the end, so none runs on into the next. Anything else
+# goes to the general path, which also reports every error
+# (tests/test_fast_paths.py holds the two to one outcome).
+_RUN = _Shape(
+    r"([ \t\r\n]*)"
+    r"(?:([A-Za-z]+)"
+    r"|(([+-]?)[ \t\r\n]*([0-9]+)[ \t\r\n]*([A-Za-z]+))"
+    # A time takes no sign after it: that could be its offset.
+    r"|([0-9]{2}:[0-9]{2}(?::[0-9]{2})?)(?![+-]))"
+)
+# Each word's record and the fields after its position (as _now, _day_word, _time_word make them).
+_RUN_WORDS: dict[str, tuple[type[Item], tuple[object, ...]]] = {
+    "now": (Now, ()),
+    **{word: (DayWord, (word, days)) for word, days in _DAY_WORDS.items()},
+    **{word: (WallTime, (word, value, None)) for word, value in _TIME_WORDS.items()},
+}
+_SPACE = " \t\r\n"
+_new_tuple = tuple.__new__  # a record made in C: Modifier(...) runs Python code
+
+
+def read_run(text: str) -> list[Item] | None:
+    """The items of ``text`` when it is a run of words, modifiers and plain times, or None.
+
+    The items are where the matches put them only if each match starts where
+    the one before it ended, which holds when together they are as long as
+    the text less its trailing space; so no item is read from the text by its
+    position, only from what its match holds. None also for an item the
+    grammar would not take here, or a fault in one: the general path reports
+    it, by its rules of which error comes first.
+    """
+    items: list[Item] = []
+    pos = 0
+    for space, word, amount, sign, number, unit, clock in _RUN.findall(text):
+        if not space and pos and not sign:
+            return None  # glued to the item before it: only a sign may be
+        start = pos + len(space)
+        if word:
+            pos = start + len(word)
+            record = _RUN_WORDS.get(word.lower())
+            if record is None:
+                return None
+            items.append(_new_tuple(record[0], (start, pos, *record[1])))
+        elif amount:
+            pos = start + len(amount)
+            meaning = _MEANINGS.get(amount) or _run_meaning(amount, sign, number, unit)
+            if meaning is None:
+                return None
+            items.append(_new_tuple(Modifier, (start, pos, *meaning)))
+        else:
+            pos = start + len(clock)
+            try:  # the shape is checked: fromisoformat reads just these fields
+                value = time.fromisoformat(clock)
+            except ValueError:  # hour 24, minute 60, a leap second: the full reader says which
+                return None
+            items.append(_new_tuple(WallTime, (start, pos, "ISO_TIME", value, None)))
+    if not items or pos != len(text.rstrip(_SPACE)):
+        return None
+    return items
+
+
+def _run_meaning(amount: str, sign: str, number: str, unit: str) -> tuple[int, Unit] | None:
+    """What the modifier ``amount`` means (kept, as ``_modifier`` keeps it), or None if faulty."""
+    spelled = UNIT_SPELLINGS.get(unit.lower())
+    if spelled is None or unit == "M":  # M: minutes or months? an error's to say
+        return None
+    meaning = (-int(number) if sign == "-" else int(number), spelled)
+    if len(amount) <= _MEANING_LONGEST and len(_MEANINGS) < _MEANING_COUNT:
+        _MEANINGS[amount] = meaning
+    return meaning

@@ -8,12 +8,10 @@ length, ``[zone]`` names and offsets, and items that set the same field twice.
 from __future__ import annotations
 
 import copyreg
-from _thread import allocate_lock
-from collections import deque
 
 from ._ast import CalendarDate, DayWord, Expression, Item, Modifier, Now, Timestamp, WallTime
 from ._errors import BhtimeError, error
-from ._items import LONE_WORDS, clear_offsets, read_item, read_plain_text, read_token
+from ._items import LONE_WORDS, clear_offsets, read_item, read_plain_text, read_run, read_token
 from ._syntax import END_OF_TEXT, BadCharacter, BadToken, clear_steps, first_token, lone_kind, read
 
 TYPE_CHECKING = False
@@ -40,7 +38,7 @@ def parse(text: str, /) -> Expression:
     """
     if not isinstance(text, str):
         raise TypeError(f"expected a str, not {type(text).__name__}")
-    return _CACHE.get(text) or _CACHE.keep(_parse(text))
+    return _CACHE.get(text) or _CACHE.fill(text)
 
 
 class _Cache:
@@ -51,47 +49,44 @@ class _Cache:
     counts each text's characters plus a fixed cost for the objects around
     it, which bounds the memory the cache holds: about 2 MiB at most
     (tests/test_memory.py fills it with the densest texts it keeps).
-    When full, the oldest entries go first.
+
+    Two generations, each within the budget: texts are kept in the young
+    one; when it is full it becomes the old one and the old one is dropped.
+    A text found in the old generation is kept young again, so texts in use
+    stay while texts seen once go. Nothing is scanned or ordered, and no lock
+    is taken: a thread that keeps a text into a generation just retired only
+    loses that entry.
     """
 
     LONGEST = 200
-    BUDGET = 1 << 16
+    BUDGET = 1 << 15
     ENTRY_COST = 32
 
     def __init__(self) -> None:
-        self._entries: dict[str, Expression] = {}
-        # The texts in the order they were kept. Not next(iter(entries)): a
-        # dict that keeps losing its first entries is scanned past each dead
-        # slot, which made keeping a text cost as much as parsing it.
-        self._order: deque[str] = deque()
+        self._young: dict[str, Expression] = {}
+        self._old: dict[str, Expression] = {}
         self._used = 0
-        self._lock = allocate_lock()  # threading's Lock, without importing threading
-        self.get = self._entries.get
+        # A bound method of the dict: a look-up that hits runs no Python code.
+        self.get = self._young.get
 
-    def keep(self, expression: Expression) -> Expression:
-        text = expression.text
-        # Not kept: a long text, a str subclass (it could compare equal to a
-        # different text), or one met while another thread is keeping one.
-        if len(text) > self.LONGEST or type(text) is not str or not self._lock.acquire(False):
-            return expression
-        try:
-            if text not in self._entries:
-                self._used += len(text) + self.ENTRY_COST
-                self._entries[text] = expression
-                self._order.append(text)
-            while self._used > self.BUDGET:
-                oldest = self._order.popleft()
-                self._used -= len(oldest) + self.ENTRY_COST
-                del self._entries[oldest]
-        finally:
-            self._lock.release()
+    def fill(self, text: str) -> Expression:
+        """The expression of ``text``, a text ``get`` does not have: recalled or parsed, kept."""
+        expression = self._old.get(text) or _parse(text)
+        # Not kept: a long text, or a str subclass (it could compare equal to a different text).
+        if len(text) <= self.LONGEST and type(text) is str:
+            self._young[text] = expression
+            self._used += len(text) + self.ENTRY_COST
+            if self._used > self.BUDGET:
+                self._retire()
         return expression
 
+    def _retire(self) -> None:
+        self._old, self._young, self._used = self._young, {}, 0
+        self.get = self._young.get
+
     def clear(self) -> None:
-        with self._lock:
-            self._entries.clear()
-            self._order.clear()
-            self._used = 0
+        self._old, self._young, self._used = {}, {}, 0
+        self.get = self._young.get
 
 
 _CACHE = _Cache()
@@ -125,12 +120,14 @@ def _parse(text: str) -> Expression:
     word = _lone_word(text)
     if word is not None:
         return word
-    first = first_token(text)
-    alone = _lone_item(text, first)
-    if alone is not None:
-        return alone
     try:
-        items = _read_items(text, first)
+        items = read_run(text)
+        if items is None:
+            first = first_token(text)
+            alone = _lone_item(text, first)
+            if alone is not None:
+                return alone
+            items = _read_items(text, first)
         return _combine(text, items)
     except BhtimeError as error:
         error.text = text
@@ -405,29 +402,32 @@ _FIELDS: dict[type, tuple[str, ...]] = {
 
 def _combine(text: str, items: list[Item]) -> Expression:
     """The items sorted into the anchor's parts and the modifiers (docs/language.md §5)."""
-    owners: dict[str, Item] = {}
     modifiers = []
-    timestamp = now = None
+    # The item that set each field so far, to name in a conflict.
+    date_owner: Item | None = None
+    time_owner: Item | None = None
     for item in items:
         kind = type(item)
         if kind is Modifier:
             modifiers.append(item)
             continue
-        for field in _FIELDS[kind]:
-            if field in owners:
-                raise _conflict(text, owners[field], item)
-            owners[field] = item
-        if kind is Timestamp:
-            timestamp = item
-        elif kind is Now:
-            now = item
-    day = time = None
-    if timestamp is None and now is None:
-        day, time = owners.get("date"), owners.get("time")
-        assert day is None or isinstance(day, (CalendarDate, DayWord))
-        assert time is None or isinstance(time, WallTime)
-        _check_offsets_agree(text, day, time)
-    return Expression(text, tuple(items), timestamp, day, time, now, tuple(modifiers))  # type: ignore[arg-type]
+        if kind is not WallTime:  # every other item sets the date
+            if date_owner is not None:
+                raise _conflict(text, date_owner, item)
+            date_owner = item
+        if kind is WallTime or kind is Timestamp or kind is Now:
+            if time_owner is not None:
+                raise _conflict(text, time_owner, item)
+            time_owner = item
+    owner = type(date_owner)
+    if owner is Timestamp:
+        return Expression(text, tuple(items), date_owner, None, None, None, tuple(modifiers))  # type: ignore[arg-type]
+    if owner is Now:
+        return Expression(text, tuple(items), None, None, None, date_owner, tuple(modifiers))  # type: ignore[arg-type]
+    # What is left: a written date or day word, a time of day, each or both or neither.
+    day, time = date_owner, time_owner
+    _check_offsets_agree(text, day, time)  # type: ignore[arg-type]
+    return Expression(text, tuple(items), None, day, time, None, tuple(modifiers))  # type: ignore[arg-type]
 
 
 def _conflict(text: str, first: Item, second: Item) -> BhtimeError:

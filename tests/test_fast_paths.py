@@ -91,6 +91,9 @@ _EVALUATED = (
         min_size=1,
         max_size=4,
     ).map(" ".join)
+    | st.builds(
+        "now {} {}".format, st.integers(-(10**7), 10**7), st.sampled_from(["h", "min", "s"])
+    )
     | st.sampled_from(["0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "0001-01-01T05:00:00+05:00"])
 )
 
@@ -189,3 +192,76 @@ def test_reading_on_from_the_first_token_cuts_the_text_as_one_pass(text: str) ->
         return spans, [(kind, a.span(), b.span()) for kind, a, b in items], repr(failure)
 
     assert cut(_syntax.read(text, _syntax.first_token(text))) == cut(_syntax.read(text))
+
+
+# Texts of words, modifiers and times, glued or spaced in every way the
+# grammar knows, and pieces that make them something else.
+_RUN_MODIFIERS = st.builds(
+    "{}{}{}{}".format,
+    st.sampled_from(["", "+", "-", "+ ", "-\t"]),
+    st.integers(0, 10**12),
+    st.sampled_from(["", " ", "\n"]),
+    st.sampled_from([*sorted(UNIT_SPELLINGS), "MIN", "Hours"]),
+)
+_RUN_PIECES = st.one_of(
+    st.sampled_from(["now", "NOW", "Today", "tomorrow", "yesterday", "noon", "Midnight", "nowx"]),
+    _RUN_MODIFIERS,
+    _RUN_MODIFIERS,
+    st.builds(
+        "{}{}{}{}{}".format,
+        st.sampled_from(["", "", "+", "-", "+ ", "-\t"]),
+        st.integers(0, 10**12),
+        st.sampled_from(["", "", " ", "\n"]),
+        st.sampled_from([*sorted(UNIT_SPELLINGS), "M", "MIN", "Hours", "mins", "x"]),
+        st.sampled_from(["s", "1", ".5"]),
+    ),
+    st.builds(
+        "{:02d}:{:02d}{}".format,
+        st.integers(0, 25),
+        st.integers(0, 61),
+        st.sampled_from(["", "", "", "", ":00", ":60", ":5", ".5", "Z", "+01:00", "-1h"]),
+    ),
+    st.sampled_from(
+        ["2011-12-03", "20111203", "Tue,", "3 Jun 2008 11:05 GMT", "12", "-", "ſ", "\x0b"]
+    ),
+)
+_RUNS = st.builds(
+    lambda lead, pieces, gaps, tail: (
+        lead
+        + "".join(piece + gap for piece, gap in zip(pieces[:-1], gaps, strict=False))
+        + pieces[-1]
+        + tail
+    ),
+    st.sampled_from(["", "", " ", "\t\r\n"]),
+    st.lists(_RUN_PIECES, min_size=1, max_size=5),
+    st.lists(st.sampled_from([" ", " ", "", "  ", "\t"]), min_size=5, max_size=5),
+    st.sampled_from(["", "", " ", "\n"]),
+)
+
+
+@pytest.mark.parametrize("texts", [_RUNS, _ANY], ids=["runs", "any"])
+@given(data=st.data())
+def test_a_run_is_read_as_the_table_reads_it(
+    texts: st.SearchStrategy[str], data: st.DataObject
+) -> None:
+    text = data.draw(texts)
+    items = _items.read_run(text)
+    event("run" if items is not None else "general path")
+    if items is None:
+        return
+    try:
+        fast: object = _parse._combine(text, items)
+    except BhtimeError as error:
+        fast = (type(error), error.code, error.pos)
+    general = _general(text)
+    assert fast == general
+    if isinstance(general, Expression):
+        assert isinstance(fast, Expression)
+        assert (fast.items, fast.date, fast.time, fast.now, fast.modifiers) == (
+            general.items,
+            general.date,
+            general.time,
+            general.now,
+            general.modifiers,
+        )
+        assert [type(item) for item in fast.items] == [type(item) for item in general.items]
