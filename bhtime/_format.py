@@ -22,8 +22,11 @@ def format_instant(dt: datetime, /) -> str:
     # first three digits: truncated, as docs/language.md §7 wants. A naive datetime (or
     # a tzinfo that gives no offset) shows no offset at all.
     text = dt.isoformat()
-    if len(text) == 25:  # no microsecond, an offset of whole minutes: the commonest
+    size = len(text)
+    if size == 25:  # no microsecond, an offset of whole minutes: the commonest
         return text[:19] + ".000" + text[19:22] + text[23:]
+    if size == 32:  # a microsecond, an offset of whole minutes: now and what it moved
+        return text[:23] + text[26:29] + text[30:]
     if dt.microsecond:
         head, offset = text[:23], text[26:]
     else:

@@ -74,29 +74,19 @@ class _Shape:
     about 1.5 ms, a sixth of a bare interpreter's start.
     """
 
-    __slots__ = ("findall", "match", "pattern")
+    __slots__ = ("match", "pattern")
 
     match: Callable[[str, int, int], re.Match[str] | None]
-    findall: Callable[[str], list[tuple[str, ...]]]
 
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
         self.match = self._compile_and_match
-        self.findall = self._compile_and_findall
-
-    def _compile(self) -> None:
-        import re  # noqa: PLC0415  (not with the module: a lone word needs no regex)
-
-        compiled = re.compile(self.pattern)
-        self.match, self.findall = compiled.match, compiled.findall
 
     def _compile_and_match(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
-        self._compile()
-        return self.match(text, pos, endpos)
+        import re  # noqa: PLC0415  (not with the module: a lone word needs no regex)
 
-    def _compile_and_findall(self, text: str) -> list[tuple[str, ...]]:
-        self._compile()
-        return self.findall(text)
+        self.match = re.compile(self.pattern).match
+        return self.match(text, pos, endpos)
 
 
 # These split a token the grammar already cut; they decide nothing about where it ends.
@@ -880,9 +870,10 @@ def _plain_local(text: str, size: int) -> Timestamp | None:
 
 
 def clear_offsets() -> None:
-    """Forget the offsets and modifiers read so far (see ``_parse.clear_caches``)."""
+    """Forget the offsets, modifiers and pieces read so far (see ``_parse.clear_caches``)."""
     _offset_duration.cache_clear()
     _MEANINGS.clear()
+    _PIECES.clear()
 
 
 # Each terminal that is an item on its own, and its reader: `(text, start, end)`
@@ -924,78 +915,107 @@ def read_item(text: str, kind: str, first: re.Match[str], last: re.Match[str]) -
 # -- runs of words and modifiers ---------------------------------------------
 #
 # Relative texts (``now -12 hours +1min``, ``tomorrow 14:00``, ``+3 days``) are
-# the commonest after timestamps. Each item of such a text is a word, a
-# modifier or a plain HH:mm(:ss) time, and one findall reads them all, each
-# with the space before it. For these texts the lexer cuts the same tokens
-# (docs/language.md §2): every other terminal needs a character they lack
-# (a '-' or 'T' after four digits, a ',', a ':' after a bare number, or a
-# number right after a three-letter word), and each item here is followed by
-# a space, a sign or the end, so none runs on into the next. Anything else
-# goes to the general path, which also reports every error
+# the commonest after timestamps, and are mostly written with spaces between
+# their items. Such a text is read piece by piece, each piece (what lies
+# between spaces) looked up: a word, a modifier (``+1min``, ``12h``), a number
+# and then its unit (``-12 hours``), or a plain HH:mm(:ss) time. For these
+# texts the lexer cuts the same tokens (docs/language.md §2): every other
+# terminal needs a character they lack (a '-' or 'T' after four digits, a ',',
+# or a time right after a number and a three-letter word, which is not read
+# here), and a space ends each token. Anything else, a tab, a sign glued to
+# the item before it, goes to the general path, which also reports every error
 # (tests/test_fast_paths.py holds the two to one outcome).
-_RUN = _Shape(
-    r"([ \t\r\n]*)"
-    r"(?:([A-Za-z]+)"
-    r"|(([+-]?)[ \t\r\n]*([0-9]+)[ \t\r\n]*([A-Za-z]+))"
-    # A time takes no sign after it: that could be its offset.
-    r"|([0-9]{2}:[0-9]{2}(?::[0-9]{2})?)(?![+-]))"
-)
-# Each word's record and the fields after its position (as _now, _day_word, _time_word make them).
+
+_WORD, _MODIFIER, _NUMBER, _UNIT = range(4)
+# What a piece is: (_WORD, record, fields after its position), (_MODIFIER, amount, unit),
+# (_NUMBER, amount) or (_UNIT, unit).
+_Piece = tuple[int, object, object] | tuple[int, object]
 _RUN_WORDS: dict[str, tuple[type[Item], tuple[object, ...]]] = {
     "now": (Now, ()),
     **{word: (DayWord, (word, days)) for word, days in _DAY_WORDS.items()},
     **{word: (WallTime, (word, value, None)) for word, value in _TIME_WORDS.items()},
 }
-_SPACE = " \t\r\n"
+_ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+# Pieces read so far: at most 4,096 of at most 24 characters.
+_PIECES: dict[str, _Piece] = {}
 _new_tuple = tuple.__new__  # a record made in C: Modifier(...) runs Python code
 
 
 def read_run(text: str) -> list[Item] | None:
     """The items of ``text`` when it is a run of words, modifiers and plain times, or None.
 
-    The items are where the matches put them only if each match starts where
-    the one before it ended, which holds when together they are as long as
-    the text less its trailing space; so no item is read from the text by its
-    position, only from what its match holds. None also for an item the
-    grammar would not take here, or a fault in one: the general path reports
-    it, by its rules of which error comes first.
+    None also for an item the grammar would not take there, or a fault in
+    one: the general path reports it, by its rules of which error comes first.
     """
     items: list[Item] = []
     pos = 0
-    for space, word, amount, sign, number, unit, clock in _RUN.findall(text):
-        if not space and pos and not sign:
-            return None  # glued to the item before it: only a sign may be
-        start = pos + len(space)
-        if word:
-            pos = start + len(word)
-            record = _RUN_WORDS.get(word.lower())
-            if record is None:
+    number: tuple[int, object] | None = None  # where a number waiting for its unit began, and it
+    for piece in text.split(" "):
+        if not piece:  # between two spaces
+            pos += 1
+            continue
+        found = _PIECES.get(piece) or _read_piece(piece)
+        if found is None:
+            return None
+        end = pos + len(piece)
+        kind = found[0]
+        if number is not None:
+            if kind != _UNIT:
                 return None
-            items.append(_new_tuple(record[0], (start, pos, *record[1])))
-        elif amount:
-            pos = start + len(amount)
-            meaning = _MEANINGS.get(amount) or _run_meaning(amount, sign, number, unit)
-            if meaning is None:
-                return None
-            items.append(_new_tuple(Modifier, (start, pos, *meaning)))
-        else:
-            pos = start + len(clock)
-            try:  # the shape is checked: fromisoformat reads just these fields
-                value = time.fromisoformat(clock)
-            except ValueError:  # hour 24, minute 60, a leap second: the full reader says which
-                return None
-            items.append(_new_tuple(WallTime, (start, pos, "ISO_TIME", value, None)))
-    if not items or pos != len(text.rstrip(_SPACE)):
-        return None
-    return items
+            items.append(_new_tuple(Modifier, (number[0], end, number[1], found[1])))
+            number = None
+        elif kind == _MODIFIER:
+            items.append(_new_tuple(Modifier, (pos, end, found[1], found[2])))  # type: ignore[misc]
+        elif kind == _WORD:
+            items.append(_new_tuple(found[1], (pos, end, *found[2])))  # type: ignore[arg-type, misc]
+        elif kind == _NUMBER:
+            number = (pos, found[1])
+        else:  # a unit with no number before it
+            return None
+        pos = end + 1
+    return items if items and number is None else None
 
 
-def _run_meaning(amount: str, sign: str, number: str, unit: str) -> tuple[int, Unit] | None:
-    """What the modifier ``amount`` means (kept, as ``_modifier`` keeps it), or None if faulty."""
-    spelled = UNIT_SPELLINGS.get(unit.lower())
-    if spelled is None or unit == "M":  # M: minutes or months? an error's to say
+def _read_piece(piece: str) -> _Piece | None:
+    """What ``piece`` is (kept, when short and while there is room), or None."""
+    found = _piece_meaning(piece)
+    if found is not None and len(piece) <= _MEANING_LONGEST and len(_PIECES) < _MEANING_COUNT:
+        _PIECES[piece] = found
+    return found
+
+
+def _piece_meaning(piece: str) -> _Piece | None:
+    lower = piece.lower()
+    word = _RUN_WORDS.get(lower)
+    if word is not None:
+        return (_WORD, *word)
+    unit = UNIT_SPELLINGS.get(lower)
+    if unit is not None:
+        return None if piece == "M" else (_UNIT, unit)  # M: minutes or months? an error's to say
+    if piece[2:3] == ":":
+        return _clock_piece(piece)
+    signed = piece[:1] in ("+", "-")
+    digits = piece[signed:].rstrip(_ASCII_LETTERS)
+    if not _ascii_digits(digits):
         return None
-    meaning = (-int(number) if sign == "-" else int(number), spelled)
-    if len(amount) <= _MEANING_LONGEST and len(_MEANINGS) < _MEANING_COUNT:
-        _MEANINGS[amount] = meaning
-    return meaning
+    amount = -int(digits) if piece[0] == "-" else int(digits)
+    letters = piece[signed + len(digits) :]
+    if not letters:
+        return (_NUMBER, amount)
+    unit = UNIT_SPELLINGS.get(letters.lower())
+    if unit is None or letters == "M":
+        return None
+    return (_MODIFIER, amount, unit)
+
+
+def _clock_piece(piece: str) -> _Piece | None:
+    """A plain HH:mm or HH:mm:ss, as ISO_TIME reads it; None for any other shape or value."""
+    if len(piece) not in (5, 8) or (len(piece) == 8 and piece[5] != ":"):
+        return None
+    if not _ascii_digits(piece[:2] + piece[3:5] + piece[6:]):
+        return None
+    try:  # the shape is checked: fromisoformat reads just these fields
+        value = time.fromisoformat(piece)
+    except ValueError:  # hour 24, minute 60, a leap second: the full reader says which
+        return None
+    return (_WORD, WallTime, ("ISO_TIME", value, None))

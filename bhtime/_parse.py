@@ -149,13 +149,23 @@ def _lone_word(text: str) -> Expression | None:
     interpreter's start. The grammar reads such a text as one item of the
     word (its case folded in ASCII, whitespace around it skipped), which is
     what this gives (tests/test_properties.py holds both paths to one result).
+    A longer text is left to ``read_run``, which reads it the same way.
     """
+    kind = LONE_WORDS.get(text)
+    if kind is not None:
+        return _combine(text, [read_token(text, kind, 0, len(text))])
+    if len(text) > _LONE_WORD_LONGEST:
+        return None
     word = text.strip(_WHITESPACE)
     kind = LONE_WORDS.get(word.lower()) if word.isascii() else None
     if kind is None:
         return None
     start = len(text) - len(text.lstrip(_WHITESPACE))
     return _combine(text, [read_token(text, kind, start, start + len(word))])
+
+
+# The longest word, with a little whitespace around it.
+_LONE_WORD_LONGEST = 16
 
 
 def _lone_item(text: str, first: re.Match[str]) -> Expression | None:
@@ -426,7 +436,8 @@ def _combine(text: str, items: list[Item]) -> Expression:
         return Expression(text, tuple(items), None, None, None, date_owner, tuple(modifiers))  # type: ignore[arg-type]
     # What is left: a written date or day word, a time of day, each or both or neither.
     day, time = date_owner, time_owner
-    _check_offsets_agree(text, day, time)  # type: ignore[arg-type]
+    if owner is CalendarDate and time is not None:
+        _check_offsets_agree(text, day, time)  # type: ignore[arg-type]
     return Expression(text, tuple(items), None, day, time, None, tuple(modifiers))  # type: ignore[arg-type]
 
 
@@ -444,11 +455,7 @@ def _conflict(text: str, first: Item, second: Item) -> BhtimeError:
     )
 
 
-def _check_offsets_agree(
-    text: str, day: CalendarDate | DayWord | None, time: WallTime | None
-) -> None:
-    if not isinstance(day, CalendarDate) or time is None:
-        return
+def _check_offsets_agree(text: str, day: CalendarDate, time: WallTime) -> None:
     if day.offset is None or time.offset is None or day.offset == time.offset:
         return
     pos, end = (time.pos, time.end) if time.pos > day.pos else (day.pos, day.end)
