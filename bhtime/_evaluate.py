@@ -251,25 +251,22 @@ def _apply(moment: datetime, modifier: Modifier, steps: list[Step] | None) -> da
         local, placement = None, Placement.UNIQUE
     else:
         # On the wall clock: aware arithmetic in one zone is wall-clock arithmetic.
-        first = _wall_clock_plus(moment, modifier)
+        days = _DAYS.get(modifier.unit)
+        if days is not None:
+            first = moment + timedelta(modifier.amount * days)
+        else:
+            first = _plus_months(moment, modifier.amount * _MONTHS[modifier.unit])
         if isinstance(zone, timezone) or shown_once(first):
             # Before settle: the offset it would prefer costs a tenth of the step.
             moved, placement = first, Placement.UNIQUE
         else:
             moved, placement = settle(first, moment.utcoffset())
-        _checked(moved)
+        if moved.year in (1, 9999):  # only these can leave the range (_checked)
+            _checked(moved)
         local = wall_time(first, None) if steps is not None else None
     if steps is not None:
         steps.append(Step("modifier", (modifier,), moment, moved, placement, local))
     return moved
-
-
-def _wall_clock_plus(moment: datetime, modifier: Modifier) -> datetime:
-    """The wall-clock date moved by a calendar unit, with fold=0 and the zone kept."""
-    months = _MONTHS.get(modifier.unit)
-    if months is not None:
-        return _plus_months(moment, modifier.amount * months)
-    return moment + timedelta(modifier.amount * _DAYS[modifier.unit])
 
 
 def read_now(now: datetime | None) -> datetime:

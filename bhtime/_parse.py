@@ -111,7 +111,9 @@ copyreg.pickle(Expression, _pickled)
 
 
 def _parse(text: str) -> Expression:
-    _check_size(text)
+    # A text that starts with a character (not a space) is not empty.
+    if len(text) > MAX_LENGTH or text[:1] in _WHITESPACE:
+        _check_size(text)
     # Before the lone word: a plain date or date-time (all digits and
     # separators) is never a word, and is the commoner text.
     plain = read_plain_text(text)
@@ -142,30 +144,17 @@ def _parse(text: str) -> Expression:
 
 
 def _lone_word(text: str) -> Expression | None:
-    """The expression of a text that is one word alone (``now``, `` Today``), or None.
+    """The expression of a text that is one word alone in lower case (``now``), or None.
 
     Read with a dict, before the lexer is compiled or re imported: ``now`` is
     the commonest first call, and the regex costs it a fifth of a bare
-    interpreter's start. The grammar reads such a text as one item of the
-    word (its case folded in ASCII, whitespace around it skipped), which is
-    what this gives (tests/test_properties.py holds both paths to one result).
-    A longer text is left to ``read_run``, which reads it the same way.
+    interpreter's start. ``read_run`` reads other spellings (`` Today``) without
+    a regex too (tests/test_properties.py holds both to the grammar).
     """
     kind = LONE_WORDS.get(text)
-    if kind is not None:
-        return _combine(text, [read_token(text, kind, 0, len(text))])
-    if len(text) > _LONE_WORD_LONGEST:
-        return None
-    word = text.strip(_WHITESPACE)
-    kind = LONE_WORDS.get(word.lower()) if word.isascii() else None
     if kind is None:
         return None
-    start = len(text) - len(text.lstrip(_WHITESPACE))
-    return _combine(text, [read_token(text, kind, start, start + len(word))])
-
-
-# The longest word, with a little whitespace around it.
-_LONE_WORD_LONGEST = 16
+    return _combine(text, [read_token(text, kind, 0, len(text))])
 
 
 def _lone_item(text: str, first: re.Match[str]) -> Expression | None:

@@ -363,15 +363,24 @@ _WORDISH = st.builds(
 
 @given(_WORDISH)
 def test_a_lone_word_is_read_as_the_grammar_reads_it(text: str) -> None:
-    # The dict look-up before the lexer gives what the general path gives, or
-    # leaves the text to it.
-    from bhtime import _parse
+    # The dict look-up before the lexer, and the reader of runs after it, give
+    # what the general path gives, or leave the text to it.
+    from bhtime import _items, _parse
 
     fast = _parse._lone_word(text)
-    event("a lone word" if fast is not None else "the general path")
+    items = _items.read_run(text)
+    event("a lone word" if fast is not None else "a run" if items else "the general path")
     assert fast is None or _parts(fast) == _general(text)
-    if text.strip(" \t\r\n").lower() in WORDS:
+    if items is not None:
+        try:
+            run: object = _parts(_parse._combine(text, items))
+        except bhtime.BhtimeError as error:  # two words that set one field
+            run = (error.code, error.pos)
+        assert run == _general(text)
+    if text in WORDS:
         assert fast is not None
+    if text.strip(" ").lower() in WORDS:  # spaces around, any case: read without a regex
+        assert items is not None
 
 
 # Texts near a plain date, basic date or local date-time: each character a
