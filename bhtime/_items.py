@@ -985,27 +985,32 @@ def _read_piece(piece: str) -> _Piece | None:
 
 
 def _piece_meaning(piece: str) -> _Piece | None:
-    lower = piece.lower()
-    word = _RUN_WORDS.get(lower)
+    # Amounts first: words and units are few, and kept once met.
+    signed = piece[0] in "+-"
+    body = piece[1:] if signed else piece
+    digits = body.rstrip(_ASCII_LETTERS)
+    if _ascii_digits(digits):
+        amount = -int(digits) if piece[0] == "-" else int(digits)
+        letters = body[len(digits) :]
+        if not letters:
+            return (_NUMBER, amount)
+        unit = _unit(letters)
+        return None if unit is None else (_MODIFIER, amount, unit)
+    if digits:
+        return _clock_piece(piece) if piece[2:3] == ":" else None
+    word = _RUN_WORDS.get(piece.lower())
     if word is not None:
         return (_WORD, *word)
-    unit = UNIT_SPELLINGS.get(lower)
-    if unit is not None:
-        return None if piece == "M" else (_UNIT, unit)  # M: minutes or months? an error's to say
-    if piece[2:3] == ":":
-        return _clock_piece(piece)
-    signed = piece[:1] in ("+", "-")
-    digits = piece[signed:].rstrip(_ASCII_LETTERS)
-    if not _ascii_digits(digits):
-        return None
-    amount = -int(digits) if piece[0] == "-" else int(digits)
-    letters = piece[signed + len(digits) :]
-    if not letters:
-        return (_NUMBER, amount)
-    unit = UNIT_SPELLINGS.get(letters.lower())
-    if unit is None or letters == "M":
-        return None
-    return (_MODIFIER, amount, unit)
+    unit = None if signed else _unit(piece)
+    return None if unit is None else (_UNIT, unit)
+
+
+def _unit(letters: str) -> Unit | None:
+    """The unit ``letters`` spell in any case; None for ``M``: minutes or months? an error says."""
+    unit = UNIT_SPELLINGS.get(letters)
+    if unit is None and letters != "M":
+        unit = UNIT_SPELLINGS.get(letters.lower())
+    return unit
 
 
 def _clock_piece(piece: str) -> _Piece | None:
