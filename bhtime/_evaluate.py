@@ -118,9 +118,9 @@ def run(
     user = user_zone(zone)
     current = read_now(now)
     if steps is None:
-        direct = _direct_instant(expression, current)
-        if direct is not None:
-            return _converted(direct, user, expression.text)
+        quick = _quick(expression, user, current)
+        if quick is not None:
+            return quick
     # One guard for every step: `culprit` is the item being applied when a
     # year leaves 0001-9999 or the `raise` policy meets a gap (docs/language.md §8).
     culprit: Item | None = None
@@ -145,35 +145,49 @@ def run(
     return result
 
 
-def _direct_instant(expression: Expression, current: datetime) -> datetime | None:
-    """The instant of an expression whose step zone changes nothing, or None.
+def _quick(expression: Expression, user: tzinfo, current: datetime) -> datetime | None:
+    """The result of the commonest expressions, in fewer steps; None for the others.
 
-    Two kinds (docs/language.md §6), each shown in the user zone directly:
-    a timestamp with an offset and no modifier, which nothing moves; and
-    ``now`` moved by clock units alone, which move the timeline, the same in
-    any zone. Not near the years 1 and 9999, where a step may leave the
-    range, an error of its own.
+    A timestamp with an offset and no modifier is shown in the user zone as it
+    is: nothing moves it, so its step zone changes nothing. An expression
+    anchored at ``now`` starts from now in the user zone (docs/language.md §6); clock
+    units alone move the timeline, so they are added at once, and other
+    modifiers are applied in turn. Not near the years 1 and 9999, and not
+    when a step leaves the range: the general path says which step did.
     """
     stamp = expression.timestamp
     if stamp is not None:
         instant = stamp.instant
         if instant is None or expression.modifiers or not 1 < instant.year < 9999:
             return None
-        return instant
-    if expression.date is not None or expression.time is not None:
+        return _converted(instant, user, expression.text)
+    if expression.date is not None or expression.time is not None or not 1 < current.year < 9999:
         return None
+    modifiers = expression.modifiers
     total = reach = 0
-    for modifier in expression.modifiers:
+    for modifier in modifiers:
         seconds = _SECONDS.get(modifier.unit)
         if seconds is None:
-            return None
+            return _from_now(current.astimezone(user), modifiers)
         moved = modifier.amount * seconds
         total += moved
         reach += abs(moved)
-    if reach > _SAFE_RUN_SECONDS or not 1 < current.year < 9999:
+    if reach > _SAFE_RUN_SECONDS:
         return None
     # current is held at a fixed offset (read_now): aware arithmetic is on the timeline.
-    return current + timedelta(0, total)
+    return _converted(current + timedelta(0, total), user, expression.text)
+
+
+def _from_now(moment: datetime, modifiers: tuple[Modifier, ...]) -> datetime | None:
+    """Now on the user zone's wall clock (``moment``), moved by each modifier in turn."""
+    if not 1 < moment.year < 9999:
+        return None
+    try:
+        for modifier in modifiers:
+            moment = _apply(moment, modifier, None)
+    except OverflowError:
+        return None
+    return moment
 
 
 # Far enough from the years 1 and 9999, a run of clock modifiers that moves

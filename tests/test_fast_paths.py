@@ -14,6 +14,7 @@ import pytest
 from hypothesis import event, given
 from hypothesis import strategies as st
 
+import bhtime
 from bhtime import BhtimeError, Expression, _items, _parse, _syntax, cli
 from bhtime._evaluate import Step, run
 from bhtime._items import UNIT_SPELLINGS
@@ -276,3 +277,22 @@ def test_a_run_is_read_as_the_table_reads_it(
             general.modifiers,
         )
         assert [type(item) for item in fast.items] == [type(item) for item in general.items]
+
+
+@pytest.mark.parametrize(
+    ("text", "now"),
+    [
+        ("+1d", datetime(2, 1, 1, 1, tzinfo=UTC)),  # now in New York is in the year 1
+        ("+9000 years", datetime(2017, 4, 25, tzinfo=UTC)),  # the step leaves the range
+        ("-1 hour", datetime(9999, 12, 31, tzinfo=UTC)),  # now itself at the end
+    ],
+)
+def test_the_quick_evaluation_gives_way_near_the_ends_of_the_range(
+    text: str, now: datetime
+) -> None:
+    from bhtime._evaluate import _quick
+    from bhtime._tz import user_zone
+
+    zone = "America/New_York"
+    assert _quick(bhtime.parse(text), user_zone(zone), now) is None
+    assert _evaluated(text, zone, now, None) == _evaluated(text, zone, now, [])
