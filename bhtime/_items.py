@@ -8,6 +8,7 @@ Errors are raised without the text; ``_parse`` adds it.
 
 from __future__ import annotations
 
+import sys
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
@@ -840,6 +841,8 @@ _CLASSES = bytes(
 # 48-character zone name (MAX_ZONE_LENGTH), which no IANA name reaches.
 _LONGEST_PLAIN = 80
 _ZONED_PREFIXES = (b"0000-00-00a00:00:00+00:00[", b"0000-00-00a00:00:00-00:00[")
+_MONTH_DIGITS = {name: f"{number:02d}" for number, name in enumerate(_MONTHS, 1)}
+_NO_OFFSET = timedelta(0)
 # Made in C, as each item class's own __new__ makes it once its arguments are
 # bound: the whole-text readers give every field, in order.
 _record = tuple.__new__
@@ -875,9 +878,18 @@ def _plain_iso_date(text: str) -> Item | None:
 
 
 def _plain_basic_date(text: str) -> Item | None:
-    # Python 3.10 reads only the extended form.
-    day = date.fromisoformat(f"{text[:4]}-{text[4:6]}-{text[6:]}")
-    return _record(CalendarDate, (0, 8, "BASIC_ISO_DATE", day, None))
+    return _record(CalendarDate, (0, 8, "BASIC_ISO_DATE", _basic_date_value(text), None))
+
+
+if sys.version_info >= (3, 11):
+    # Reads YYYYMMDD itself, as it reads YYYY-MM-DD: in a quarter of the time
+    # of the extended text built from slices.
+    _basic_date_value = date.fromisoformat
+else:  # pragma: no cover - coverage runs on one Python from 3.11; nox runs 3.10
+
+    def _basic_date_value(text: str) -> date:
+        # Python 3.10 reads only the extended form.
+        return date.fromisoformat(f"{text[:4]}-{text[4:6]}-{text[6:]}")
 
 
 def _plain_local(text: str) -> Item | None:
@@ -915,7 +927,9 @@ def _plain_zoned(text: str) -> Item | None:
     local = datetime.fromisoformat(text[:19])
     offset = _offset_duration(text[19:25])
     instant = wall_time(local, UTC) - offset
-    if instant.astimezone(zone_id(name)).utcoffset() != offset:
+    zone = zone_id(name)
+    # The zone asked directly, as _tz.shown_once does: its offset needs no check.
+    if zone.utcoffset(instant.astimezone(zone)) != offset:
         return None
     item = (0, len(text), "ISO_ZONED_DATE_TIME", local, offset, name, instant)
     return _record(Timestamp, item)
@@ -936,14 +950,18 @@ def _plain_rfc_1123(text: str) -> Item | None:
     parts = text.split(" ")
     weekday = parts.pop(0)[:3].lower() if len(parts) == 6 else None
     day, month, year, clock, raw = parts
-    number = _MONTH_NUMBERS.get(month.lower())
-    if number is None or (raw[0] not in "+-" and raw.upper() != "GMT"):
+    digits = _MONTH_DIGITS.get(month.lower())
+    named = raw[0] not in "+-"
+    if digits is None or (named and raw.upper() != "GMT"):
         return None
-    local = datetime.fromisoformat(f"{year}-{number:02d}-{day:0>2}T{clock}")
+    local = datetime.fromisoformat(f"{year}-{digits}-{day.zfill(2)}T{clock}")
     if weekday is not None and _WEEKDAY_NUMBERS.get(weekday) != local.weekday():
         return None
-    offset = _offset_duration("Z" if raw[0] not in "+-" else raw)
-    instant = wall_time(local, UTC) - offset
+    if named:  # GMT: the wall time is UTC's
+        offset, instant = _NO_OFFSET, datetime.combine(local, local.time(), UTC)
+    else:
+        offset = _offset_duration(raw)
+        instant = wall_time(local, UTC) - offset
     item = (0, len(text), "RFC_1123_DATE_TIME", local, offset, None, instant)
     return _record(Timestamp, item)
 
