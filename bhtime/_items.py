@@ -822,6 +822,11 @@ def _rfc_1123_fast(text: str, start: int, end: int) -> Timestamp:
     return Timestamp(start, end, "RFC_1123_DATE_TIME", local, offset, None, instant)
 
 
+def _ascii_digits(text: str) -> bool:
+    # str.isdigit alone takes any Unicode digit (``²``, ``٣``): the grammar takes 0-9 only.
+    return text.isascii() and text.isdigit()
+
+
 # -- whole texts ---------------------------------------------------------------
 #
 # A text that is one timestamp written plainly (two digits a field, a date's

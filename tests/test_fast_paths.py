@@ -254,6 +254,15 @@ def _read_alike(text: str) -> bool:
     return True
 
 
+def test_the_digits_of_a_shape_are_the_grammar_s() -> None:
+    # A shape's 0 is a digit the grammar takes (0-9 only): what _ascii_digits
+    # says of each ASCII character; any other text is refused before its shape.
+    for code in range(128):
+        assert (_items._CLASSES[code] == ord("0")) == _items._ascii_digits(chr(code))
+    assert not _items._ascii_digits("٣")
+    assert _items.read_plain_text("2011-12-0٣") is None
+
+
 @given(_SHAPED | _MUTANTS)
 def test_a_whole_text_is_read_as_the_table_reads_it(text: str) -> None:
     event("read whole" if _read_alike(text) else "general path")
