@@ -8,7 +8,7 @@ in the user zone. When asked, every step is recorded for ``explain``.
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta, timezone, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from ._ast import CalendarDate, Expression, Item, Modifier, Unit, WallTime
 from ._calendar import days_in_month
@@ -16,6 +16,7 @@ from ._errors import BhtimeError, error
 from ._format import format_instant
 from ._parse import parse
 from ._tz import (
+    MIDNIGHT,
     POLICIES,
     UTC,
     Ambiguous,
@@ -26,6 +27,7 @@ from ._tz import (
     place,
     settle,
     shown_once,
+    unique_wall_time,
     user_zone,
     wall_time,
     zone_id,
@@ -363,7 +365,7 @@ def _anchor(expression: Expression, user: tzinfo, current: datetime, policy: Pol
     stamp = expression.timestamp
     if stamp is not None:
         if stamp.instant is None:
-            return _placed(stamp.local, user, None, policy)
+            return _placed_written(stamp.local, stamp.local.time(), user, policy)
         step_zone = (
             zone_id(stamp.zone) if stamp.zone else fixed_offset(stamp.offset or timedelta(0))
         )
@@ -382,14 +384,17 @@ def _anchor(expression: Expression, user: tzinfo, current: datetime, policy: Pol
         offset = clock.offset  # Z is timedelta(0): falsy, yet written
     step_zone = user if offset is None else fixed_offset(offset)
     if isinstance(day, CalendarDate):
-        date_value = day.value
+        date_value: date = day.value
+    elif day is None:
+        date_value = local_now  # combine reads a datetime's date as a date's
     else:
         # timedelta(n), not timedelta(days=n): the keyword makes the call a third slower.
-        date_value = local_now.date() + timedelta(day.days if day is not None else 0)
+        date_value = local_now.date() + timedelta(day.days)
     if clock is not None:
-        return _placed(datetime.combine(date_value, clock.value), step_zone, None, policy)
+        local = datetime.combine(date_value, clock.value)
+        return _placed_written(local, clock.value, step_zone, policy)
     if isinstance(day, CalendarDate):
-        return _placed(datetime.combine(date_value, time(0)), step_zone, None, policy)
+        return _placed(datetime.combine(date_value, MIDNIGHT), step_zone, None, policy)
     # A day word alone keeps now's time of day and, in an overlap, now's
     # offset, as now.plusDays(n) does (docs/language.md §6).
     local = datetime.combine(date_value, local_now.time())
@@ -404,8 +409,18 @@ def _calendar_anchor(
     if offset is None and clock is not None:
         offset = clock.offset  # Z is timedelta(0): falsy, yet written
     step_zone = user if offset is None else fixed_offset(offset)
-    local = datetime.combine(day.value, time(0) if clock is None else clock.value)
-    return _placed(local, step_zone, None, policy)
+    value = MIDNIGHT if clock is None else clock.value
+    return _placed_written(datetime.combine(day.value, value), value, step_zone, policy)
+
+
+def _placed_written(local: datetime, clock: time, zone: tzinfo, policy: Policy) -> _Placed:
+    """``_placed`` for a written date and time (``local``, fold=0, at ``clock``): its
+    commonest case, a time the zone shows once, in one call."""
+    moment = unique_wall_time(local, clock, zone)
+    if moment is None:
+        return _placed(local, zone, None, policy)
+    # Only the years 1 and 9999 need the check (see _checked).
+    return (moment if 1 < moment.year < 9999 else _checked(moment)), local, Placement.UNIQUE
 
 
 def _placed(local: datetime, zone: tzinfo, prefer: timedelta | None, policy: Policy) -> _Placed:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 import sys
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import datetime, time, timedelta, timezone, tzinfo
 from functools import cache, lru_cache
 
 from ._errors import BhtimeError, closest, error
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from ._errors import ErrorCode
 
 __all__ = [
+    "MIDNIGHT",
     "POLICIES",
     "UTC",
     "Ambiguous",
@@ -41,6 +42,7 @@ __all__ = [
     "shown_once",
     "tzdata_version",
     "tzdata_zone",
+    "unique_wall_time",
     "user_zone",
     "wall_time",
     "zone_id",
@@ -83,11 +85,20 @@ def _tzdata_zone_class() -> type[TzdataZone]:
             return (tzdata_zone, (self.key,))
 
     TzdataZone.__qualname__ = "TzdataZone"  # as if made at the module's top level
+    _ZONEINFO_TYPES.add(TzdataZone)
     return TzdataZone  # type: ignore[return-value]  # the one TYPE_CHECKING declares
+
+
+# TzdataZone, once made: every named user zone is one (adopt_zone maps a
+# ZoneInfo to it too), so the check on each wall-clock step is one set look-up.
+# It holds that one class only.
+_ZONEINFO_TYPES: set[type] = set()
 
 
 def _is_zoneinfo(zone: tzinfo) -> bool:
     """Whether ``zone`` is a ``ZoneInfo``; a zone can be one only once zoneinfo is imported."""
+    if type(zone) in _ZONEINFO_TYPES:
+        return True
     module = sys.modules.get("zoneinfo")
     return module is not None and isinstance(zone, module.ZoneInfo)
 
@@ -358,6 +369,35 @@ def place(
     if isinstance(zone, timezone) or shown_once(first):
         return first, Placement.UNIQUE
     return settle(first, prefer, policy)
+
+
+MIDNIGHT = time(0)
+_MIDNIGHT_LATER = time(0, fold=1)
+
+
+def unique_wall_time(local: datetime, clock: time, zone: tzinfo) -> datetime | None:
+    """``local`` (fold=0, at ``clock``) on ``zone``'s clock if it shows that time once, else None.
+
+    ``place``'s commonest case for a written date or local date-time, in one
+    call: None (a gap, an overlap, or a zone that only ``settle`` reads)
+    sends the caller to ``place``. ``clock`` is ``local.time()``, which the
+    caller has: for midnight, a lone date's time, the fold=1 twin is made
+    without a keyword call.
+    """
+    first = datetime.combine(local, clock, zone)
+    if isinstance(zone, timezone):
+        return first
+    if type(zone) not in _ZONEINFO_TYPES and not _is_zoneinfo(zone):
+        return None
+    # As shown_once asks: the zone itself, at fold=0 and at fold=1 (PEP 495).
+    if clock is MIDNIGHT:
+        later = datetime.combine(local, _MIDNIGHT_LATER, zone)
+    else:
+        later = datetime(
+            local.year, local.month, local.day, clock.hour, clock.minute, clock.second,
+            clock.microsecond, zone, fold=1,
+        )  # fmt: skip
+    return first if zone.utcoffset(first) == zone.utcoffset(later) else None
 
 
 def shown_once(first: datetime) -> bool:

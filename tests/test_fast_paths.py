@@ -8,17 +8,19 @@ and arbitrary text in the language's alphabet.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+import zoneinfo
+from datetime import datetime, timedelta, timezone, tzinfo
 
 import pytest
-from hypothesis import event, given
+from dateutil import tz as dateutil_tz
+from hypothesis import event, example, given
 from hypothesis import strategies as st
 
 import bhtime
 from bhtime import BhtimeError, Expression, _items, _parse, _syntax, cli
 from bhtime._evaluate import Step, run
 from bhtime._items import UNIT_SPELLINGS
-from bhtime._tz import UTC
+from bhtime._tz import MIDNIGHT, UTC, Placement, place, tzdata_zone, unique_wall_time, zone_keys
 from bhtime.strategies import expressions, invalid_expressions, timestamps
 
 # One-token texts of every kind (most take the fast path), then faulty ones
@@ -296,3 +298,164 @@ def test_the_quick_evaluation_gives_way_near_the_ends_of_the_range(
     zone = "America/New_York"
     assert _quick(bhtime.parse(text), user_zone(zone), now) is None
     assert _evaluated(text, zone, now, None) == _evaluated(text, zone, now, [])
+
+
+# -- whole texts: read by shape, before the lexer -------------------------------------
+
+
+def _with_offset(moment: datetime, offset: str) -> str:
+    return f"{moment:%Y-%m-%dT%H:%M:%S}{offset}"
+
+
+_SHAPE_OFFSETS = st.sampled_from(
+    ["Z", "z", "+01:00", "-05:30", "+00:00", "+18:00", "+19:00", "+05:60"]
+)
+_ZONE_NAMES = st.sampled_from(
+    ["Europe/Paris", "America/New_York", "UTC", "Z", "UTC+01:00", "GMT-05:30", "+01:00", "Mars/Base",
+     "a]b", "europe/paris", " Europe/Paris", "x" * 60]
+)  # fmt: skip
+_DAYS = st.datetimes(datetime(1, 1, 1), datetime(9999, 12, 31, 23, 59, 59))
+# Each shape read whole, written with values that do and do not exist.
+_SHAPED = st.one_of(
+    timestamps(),
+    st.dates().map("{:%Y-%m-%d}".format),
+    st.dates().map(lambda day: f"{day.year:04d}{day.month:02d}{day.day:02d}"),
+    st.builds(
+        "{:%H:%M:%S}{}".format, st.times(), st.sampled_from(["", "Z", "z", "x"]) | _SHAPE_OFFSETS
+    ),
+    st.builds(_with_offset, _DAYS, st.just("") | _SHAPE_OFFSETS),
+    st.builds(
+        "{:%Y-%m-%dT%H:%M:%S}.{:03d}{}".format,
+        _DAYS,
+        st.integers(0, 999),
+        st.sampled_from(["+0300", "-0530", "+1900", "+0560"]),
+    ),
+    st.builds("{}[{}]".format, st.builds(_with_offset, _DAYS, _SHAPE_OFFSETS), _ZONE_NAMES),
+)
+# One character changed anywhere, the length kept: the same shape with
+# another letter or separator, or the shape of no reader.
+_MUTANTS = st.builds(
+    lambda text, index, char: text[: index % len(text)] + char + text[index % len(text) + 1 :],
+    _SHAPED,
+    st.integers(0, 80),
+    st.sampled_from([*"09-:+TtZz []aA/.,"]),
+)
+
+
+def _read_alike(text: str) -> bool:
+    """Whether ``read_plain_text`` read ``text`` (asserting it read it as the table does)."""
+    plain = _items.read_plain_text(text)
+    if plain is None:
+        return False
+    general = _general(text)
+    assert isinstance(general, Expression)
+    assert general.items == (plain,)
+    alone = _parse._one_item(text, plain)
+    assert (alone.timestamp, alone.date, alone.time, alone.now, alone.modifiers) == (
+        general.timestamp,
+        general.date,
+        general.time,
+        general.now,
+        general.modifiers,
+    )
+    return True
+
+
+def test_the_digits_of_a_shape_are_the_grammar_s() -> None:
+    # A shape's 0 is a digit the grammar takes (0-9 only): what _ascii_digits
+    # says of each ASCII character; any other text is refused before its shape.
+    for code in range(128):
+        assert (_items._CLASSES[code] == ord("0")) == _items._ascii_digits(chr(code))
+    assert not _items._ascii_digits("٣")
+    assert _items.read_plain_text("2011-12-0٣") is None
+
+
+@given(_SHAPED | _MUTANTS)
+def test_a_whole_text_is_read_as_the_table_reads_it(text: str) -> None:
+    event("read whole" if _read_alike(text) else "general path")
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("2011-12-03", True),
+        ("2011-02-30", False),  # date refuses it: the general path says why
+        ("20111203", True),
+        ("2011-12-03T10:15:30", True),
+        ("2011-12-03x10:15:30", False),
+        ("2011-12-03T10:15:30Z", True),
+        ("2011-12-03t10:15:30z", True),
+        ("2011-12-03T10:15:30x", False),
+        ("2011-12-03x10:15:30Z", False),
+        ("2011-12-03T10:15:30-05:30", True),
+        ("0001-01-01T00:00:00+01:00", False),  # before the year 1 in UTC
+        ("2017-04-25T00:41:27.000+0300", True),
+        ("2017-04-25t00:41:27.000+0300", False),
+        ("2011-12-03T10:15:30+01:00[Europe/Paris]", True),
+        ("2011-12-03t10:15:30-05:00[America/New_York]", True),
+        ("2011-12-03x10:15:30+01:00[Europe/Paris]", False),
+        ("2011-12-03T10:15:30+02:00[Europe/Paris]", False),  # not Paris's offset then
+        ("2011-12-03T10:15:30+01:00[Mars/Base]", False),
+        ("2011-12-03T10:15:30+01:00[a]b]", False),
+        ("2011-12-03T10:15:30+01:00[Europe/Paris", False),
+        ("2011-12-03T10:15:30+01:00 [Europe/Paris]", False),
+        ("10:15:30", True),
+        ("10:15:30Z", True),
+        ("10:15:30+01:00", True),
+        ("10:15:30x", False),
+        ("24:00:00", False),
+        ("Tue, 3 Jun 2008 11:05:30 GMT", True),
+        ("tue, 03 jun 2008 11:05 gmt", True),
+        ("3 Jun 2008 11:05 +0300", True),
+        ("Wed, 3 Jun 2008 11:05:30 GMT", False),  # not that date's weekday
+        ("3 Foo 2008 11:05 GMT", False),
+        ("3 Jun 2008 11:05 EST", False),
+        ("3 Jun 2008 11:05 +1900", False),
+        ("now -12 hours +1min", False),
+        ("now", False),
+        ("2011-12-03T10:15:30+01:00[" + "x" * 60 + "]", False),
+        ("2011-12-03\N{NO-BREAK SPACE}", False),
+    ],
+)
+def test_each_whole_text_shape_reads_or_gives_way(text: str, read: bool) -> None:
+    assert _read_alike(text) is read
+
+
+# -- a written wall time placed in one step ------------------------------------------
+
+_ZONEINFOS = st.sampled_from(sorted(zone_keys())).map(tzdata_zone)
+_PLACE_ZONES = st.one_of(
+    _ZONEINFOS,
+    st.sampled_from(["Europe/Paris", "America/Sao_Paulo"]).map(zoneinfo.ZoneInfo),
+    st.sampled_from([UTC, timezone(timedelta(hours=5, minutes=30))]),
+    st.sampled_from(["Europe/Paris", "America/Sao_Paulo"]).map(dateutil_tz.gettz),
+)
+# Near the transitions at midnight and at night, and anywhere.
+_WRITTEN = st.one_of(
+    st.datetimes(datetime(2018, 11, 3, 22), datetime(2018, 11, 4, 2)),  # Sao Paulo's midnight gap
+    st.datetimes(datetime(2019, 2, 16, 22), datetime(2019, 2, 17, 1)),
+    st.datetimes(datetime(2011, 3, 27, 1), datetime(2011, 3, 27, 4)),  # Paris
+    st.datetimes(datetime(2011, 10, 30, 1), datetime(2011, 10, 30, 4)),
+    st.datetimes(datetime(1900, 1, 1), datetime(2100, 1, 1)),
+)
+
+
+@given(
+    # Written: fold=0, as every parsed date and time.
+    _WRITTEN.map(lambda local: local.replace(fold=0))
+    | _WRITTEN.map(lambda local: datetime.combine(local, MIDNIGHT)),
+    _PLACE_ZONES,
+)
+@example(datetime(2018, 11, 4), tzdata_zone("America/Sao_Paulo"))
+def test_a_written_wall_time_is_placed_as_place_places_it(local: datetime, zone: tzinfo) -> None:
+    # Once or not at all: a time the zone shows once is the one place finds;
+    # anything else (or any zone but ZoneInfo and fixed offsets) is left to it.
+    clock = MIDNIGHT if local.time() == MIDNIGHT else local.time()
+    once = unique_wall_time(local, clock, zone)
+    placed, placement = place(local, zone)
+    event("once" if once is not None else "left to place")
+    if once is not None:
+        assert (once, once.fold, once.tzinfo) == (placed, placed.fold, placed.tzinfo)
+        assert placement is Placement.UNIQUE
+    elif isinstance(zone, (timezone, zoneinfo.ZoneInfo)):
+        assert placement is not Placement.UNIQUE
