@@ -151,26 +151,57 @@ def _quick(expression: Expression, user: tzinfo, current: datetime) -> datetime 
     """The result of the commonest expressions, in fewer steps; None for the others.
 
     A timestamp with an offset and no modifier is shown in the user zone as it
-    is: nothing moves it, so its step zone changes nothing. An expression
-    anchored at ``now`` starts from now in the user zone (docs/language.md §6); clock
-    units alone move the timeline, so they are added at once, and other
-    modifiers are applied in turn. Not near the years 1 and 9999, and not
-    when a step leaves the range: the general path says which step did.
+    is: nothing moves it, so its step zone changes nothing. Any other anchor is
+    read in the user zone (docs/language.md §6): ``now``; or a date and a time, or one of
+    them (the other from now), when the zone shows that wall time once. Clock
+    units that move now alone are added at once (they move the timeline);
+    other modifiers are applied in turn. Not near the years 1 and 9999, and
+    not when a step leaves the range: the general path says which step did.
     """
     stamp = expression.timestamp
     if stamp is not None:
         instant = stamp.instant
-        if instant is None or expression.modifiers or not 1 < instant.year < 9999:
+        if instant is None:  # ISO_LOCAL_DATE_TIME: a wall time in the user zone
+            moment = unique_wall_time(stamp.local, stamp.local.time(), user)
+            return None if moment is None else _moved(moment, expression.modifiers)
+        if expression.modifiers or not 1 < instant.year < 9999:
             return None
         return _converted(instant, user, expression.text)
-    if expression.date is not None or expression.time is not None or not 1 < current.year < 9999:
+    day, clock = expression.date, expression.time
+    if day is None and clock is None:
+        return _now_moved(expression, user, current)
+    offset = None
+    if type(day) is CalendarDate:
+        offset = day.offset
+        date_value: date = day.value
+    elif clock is None or not 1 < current.year < 9999:
+        return None  # a day word alone keeps now's time and its offset: the general path
+    else:
+        local_now = current.astimezone(user)
+        if not 1 < local_now.year < 9999:
+            return None
+        # combine reads a datetime's date as a date's
+        date_value = local_now if day is None else local_now.date() + timedelta(day.days)  # type: ignore[union-attr]
+    if offset is None and clock is not None:
+        offset = clock.offset  # Z is timedelta(0): falsy, yet written
+    step_zone = user if offset is None else fixed_offset(offset)
+    moment = unique_wall_time(date_value, MIDNIGHT if clock is None else clock.value, step_zone)
+    moved = None if moment is None else _moved(moment, expression.modifiers)
+    if moved is None or step_zone is user:
+        return moved
+    return _converted(moved, user, expression.text)
+
+
+def _now_moved(expression: Expression, user: tzinfo, current: datetime) -> datetime | None:
+    """``now`` and its modifiers: clock units alone added at once, others applied in turn."""
+    if not 1 < current.year < 9999:
         return None
     modifiers = expression.modifiers
     total = reach = 0
     for modifier in modifiers:
         seconds = _SECONDS.get(modifier.unit)
         if seconds is None:
-            return _from_now(current.astimezone(user), modifiers)
+            return _moved(current.astimezone(user), modifiers)
         moved = modifier.amount * seconds
         total += moved
         reach += abs(moved)
@@ -180,8 +211,8 @@ def _quick(expression: Expression, user: tzinfo, current: datetime) -> datetime 
     return _converted(current + timedelta(0, total), user, expression.text)
 
 
-def _from_now(moment: datetime, modifiers: tuple[Modifier, ...]) -> datetime | None:
-    """Now on the user zone's wall clock (``moment``), moved by each modifier in turn."""
+def _moved(moment: datetime, modifiers: tuple[Modifier, ...]) -> datetime | None:
+    """The anchor ``moment``, on the user zone's wall clock, moved by each modifier in turn."""
     if not 1 < moment.year < 9999:
         return None
     try:

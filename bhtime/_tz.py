@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 import sys
-from datetime import datetime, time, timedelta, timezone, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from functools import cache, lru_cache
 
 from ._errors import BhtimeError, closest, error
@@ -375,7 +375,7 @@ MIDNIGHT = time(0)
 _MIDNIGHT_LATER = time(0, fold=1)
 
 
-def unique_wall_time(local: datetime, clock: time, zone: tzinfo) -> datetime | None:
+def unique_wall_time(local: date, clock: time, zone: tzinfo) -> datetime | None:
     """``local`` (fold=0, at ``clock``) on ``zone``'s clock if it shows that time once, else None.
 
     ``place``'s commonest case for a written date or local date-time, in one

@@ -287,6 +287,12 @@ def test_a_run_is_read_as_the_table_reads_it(
         ("+1d", datetime(2, 1, 1, 1, tzinfo=UTC)),  # now in New York is in the year 1
         ("+9000 years", datetime(2017, 4, 25, tzinfo=UTC)),  # the step leaves the range
         ("-1 hour", datetime(9999, 12, 31, tzinfo=UTC)),  # now itself at the end
+        ("2011-03-13T02:30:00", datetime(2017, 4, 25, tzinfo=UTC)),  # in New York's gap
+        ("2011-11-06 01:30", datetime(2017, 4, 25, tzinfo=UTC)),  # in its overlap
+        ("tomorrow", datetime(2017, 4, 25, tzinfo=UTC)),  # keeps now's time: the general path
+        ("tomorrow 10:00", datetime(9999, 12, 31, 12, tzinfo=UTC)),  # now there is in 9999
+        ("10:00", datetime(1, 1, 1, 12, tzinfo=UTC)),  # now is in the year 1
+        ("0001-01-01", datetime(2017, 4, 25, tzinfo=UTC)),  # the anchor is in the year 1
     ],
 )
 def test_the_quick_evaluation_gives_way_near_the_ends_of_the_range(
