@@ -27,12 +27,11 @@ def format_instant(dt: datetime, /) -> str:
         return text[:19] + ".000" + text[19:22] + text[23:]
     if size == 32:  # a microsecond, an offset of whole minutes: now and what it moved
         return text[:23] + text[26:29] + text[30:]
+    # What is left: no offset, or one with seconds (or a fraction of one).
     if dt.microsecond:
         head, offset = text[:23], text[26:]
     else:
         head, offset = text[:19] + ".000", text[19:]
-    if len(offset) == 6:
-        return head + offset[:3] + offset[4:]
     if not offset:
         raise TypeError("format_instant needs an aware datetime")
     return head + _jdk_offset(dt)

@@ -291,7 +291,7 @@ def test_a_run_is_read_as_the_table_reads_it(
         ("2011-11-06 01:30", datetime(2017, 4, 25, tzinfo=UTC)),  # in its overlap
         ("tomorrow", datetime(2017, 4, 25, tzinfo=UTC)),  # keeps now's time: the general path
         ("tomorrow 10:00", datetime(9999, 12, 31, 12, tzinfo=UTC)),  # now there is in 9999
-        ("10:00", datetime(1, 1, 1, 12, tzinfo=UTC)),  # now is in the year 1
+        ("10:00", datetime(2, 1, 1, 1, tzinfo=UTC)),  # now in New York is in the year 1
         ("0001-01-01", datetime(2017, 4, 25, tzinfo=UTC)),  # the anchor is in the year 1
     ],
 )
