@@ -186,7 +186,10 @@ def _quick(expression: Expression, user: tzinfo, current: datetime) -> datetime 
         offset = clock.offset  # Z is timedelta(0): falsy, yet written
     step_zone = user if offset is None else fixed_offset(offset)
     moment = unique_wall_time(date_value, MIDNIGHT if clock is None else clock.value, step_zone)
-    moved = None if moment is None else _moved(moment, expression.modifiers)
+    if moment is None:
+        return None
+    modifiers = expression.modifiers
+    moved = moment if not modifiers and 1 < moment.year < 9999 else _moved(moment, modifiers)
     if moved is None or step_zone is user:
         return moved
     return _converted(moved, user, expression.text)
@@ -215,6 +218,8 @@ def _moved(moment: datetime, modifiers: tuple[Modifier, ...]) -> datetime | None
     """The anchor ``moment``, on the user zone's wall clock, moved by each modifier in turn."""
     if not 1 < moment.year < 9999:
         return None
+    if not modifiers:
+        return moment
     try:
         for modifier in modifiers:
             moment = _apply(moment, modifier, None)

@@ -73,9 +73,10 @@ class _Cache:
         """The expression of ``text``, a text ``get`` does not have: recalled or parsed, kept."""
         expression = self._old.get(text) or _parse(text)
         # Not kept: a long text, or a str subclass (it could compare equal to a different text).
-        if len(text) <= self.LONGEST and type(text) is str:
+        size = len(text)
+        if size <= _LONGEST_KEPT and type(text) is str:
             self._young[text] = expression
-            self._used += len(text) + self.ENTRY_COST
+            self._used += size + _ENTRY_COST
             if self._used > self.BUDGET:
                 self._retire()
         return expression
@@ -89,6 +90,8 @@ class _Cache:
         self.get = self._young.get
 
 
+# Read as module names in fill, not as attributes: the commonest cold path.
+_LONGEST_KEPT, _ENTRY_COST = _Cache.LONGEST, _Cache.ENTRY_COST
 _CACHE = _Cache()
 
 
@@ -113,15 +116,17 @@ copyreg.pickle(Expression, _pickled)
 def _parse(text: str) -> Expression:
     # Before the lone word: a plain timestamp is never a word, and is the
     # commoner text. Before the size check too: its reader takes no long text.
-    plain = read_plain_text(text)
-    if plain is not None:
-        return _one_item(text, plain)
+    # Every plain timestamp starts with a digit, or a weekday and a comma.
+    if "0" <= text[:1] <= "9" or text[3:4] == ",":
+        plain = read_plain_text(text)
+        if plain is not None:
+            return _one_item(text, plain)
     # A text that starts with a character (not a space) is not empty.
     if len(text) > MAX_LENGTH or text[:1] in _WHITESPACE:
         _check_size(text)
-    word = _lone_word(text)
-    if word is not None:
-        return word
+    kind = LONE_WORDS.get(text)
+    if kind is not None:
+        return _lone_word(text, kind)
     try:
         items = read_run(text)
         if items is None:
@@ -143,17 +148,14 @@ def _parse(text: str) -> Expression:
         raise encoded from None
 
 
-def _lone_word(text: str) -> Expression | None:
-    """The expression of a text that is one word alone in lower case (``now``), or None.
+def _lone_word(text: str, kind: str) -> Expression:
+    """The expression of a text that is one word alone in lower case (``now``), of ``kind``.
 
-    Read with a dict, before the lexer is compiled or re imported: ``now`` is
+    Found with a dict, before the lexer is compiled or re imported: ``now`` is
     the commonest first call, and the regex costs it a fifth of a bare
     interpreter's start. ``read_run`` reads other spellings (`` Today``) without
     a regex too (tests/test_properties.py holds both to the grammar).
     """
-    kind = LONE_WORDS.get(text)
-    if kind is None:
-        return None
     return _combine(text, [read_token(text, kind, 0, len(text))])
 
 

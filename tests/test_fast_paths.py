@@ -353,6 +353,8 @@ def _read_alike(text: str) -> bool:
     plain = _items.read_plain_text(text)
     if plain is None:
         return False
+    # _parse tries the reader only on these texts.
+    assert "0" <= text[:1] <= "9" or text[3:4] == ","
     general = _general(text)
     assert isinstance(general, Expression)
     assert general.items == (plain,)
