@@ -1057,11 +1057,11 @@ def read_item(text: str, kind: str, first: re.Match[str], last: re.Match[str]) -
 # the item before it, goes to the general path, which also reports every error
 # (tests/test_fast_paths.py holds the two to one outcome).
 
-_WORD, _MODIFIER, _NUMBER, _UNIT = range(4)
-# What a piece is: (_WORD, record, fields after its position), (_MODIFIER, amount, unit),
-# (_NUMBER, amount) or (_UNIT, unit).
-_Piece = tuple[int, object, object] | tuple[int, object]
-_RUN_WORDS: dict[str, tuple[type[Item], tuple[object, ...]]] = {
+# What a piece is: the record it makes and the fields after its position
+# (``(Modifier, (amount, unit))``, ``(DayWord, ("tomorrow", 1))``); a number
+# waiting for its unit is ``(None, amount)``, a unit ``(Unit, unit)``.
+_Piece = tuple[type | None, object]
+_RUN_WORDS: dict[str, _Piece] = {
     "now": (Now, ()),
     **{word: (DayWord, (word, days)) for word, days in _DAY_WORDS.items()},
     **{word: (WallTime, (word, value, None)) for word, value in _TIME_WORDS.items()},
@@ -1079,30 +1079,29 @@ def read_run(text: str) -> list[Item] | None:
     one: the general path reports it, by its rules of which error comes first.
     """
     items: list[Item] = []
-    pos = 0
-    number: tuple[int, object] | None = None  # where a number waiting for its unit began, and it
+    pos = start = 0
+    number = None  # a number waiting for its unit, which began at start
+    get = _PIECES.get
     for piece in text.split(" "):
         if not piece:  # between two spaces
             pos += 1
             continue
-        found = _PIECES.get(piece) or _read_piece(piece)
+        found = get(piece) or _read_piece(piece)
         if found is None:
             return None
         end = pos + len(piece)
-        kind = found[0]
+        record, fields = found
         if number is not None:
-            if kind != _UNIT:
+            if record is not Unit:
                 return None
-            items.append(_new_tuple(Modifier, (number[0], end, number[1], found[1])))
+            items.append(_new_tuple(Modifier, (start, end, number, fields)))
             number = None
-        elif kind == _MODIFIER:
-            items.append(_new_tuple(Modifier, (pos, end, found[1], found[2])))  # type: ignore[misc]
-        elif kind == _WORD:
-            items.append(_new_tuple(found[1], (pos, end, *found[2])))  # type: ignore[arg-type, misc]
-        elif kind == _NUMBER:
-            number = (pos, found[1])
-        else:  # a unit with no number before it
+        elif record is None:
+            start, number = pos, fields
+        elif record is Unit:  # a unit with no number before it
             return None
+        else:
+            items.append(_new_tuple(record, (pos, end, *fields)))  # type: ignore[misc]
         pos = end + 1
     return items if items and number is None else None
 
@@ -1124,16 +1123,16 @@ def _piece_meaning(piece: str) -> _Piece | None:
         amount = -int(digits) if piece[0] == "-" else int(digits)
         letters = body[len(digits) :]
         if not letters:
-            return (_NUMBER, amount)
+            return (None, amount)
         unit = _unit(letters)
-        return None if unit is None else (_MODIFIER, amount, unit)
+        return None if unit is None else (Modifier, (amount, unit))
     if digits:
         return _clock_piece(piece) if piece[2:3] == ":" else None
     word = _RUN_WORDS.get(piece.lower())
     if word is not None:
-        return (_WORD, *word)
+        return word
     unit = None if signed else _unit(piece)
-    return None if unit is None else (_UNIT, unit)
+    return None if unit is None else (Unit, unit)
 
 
 def _unit(letters: str) -> Unit | None:
@@ -1154,4 +1153,4 @@ def _clock_piece(piece: str) -> _Piece | None:
         value = time.fromisoformat(piece)
     except ValueError:  # hour 24, minute 60, a leap second: the full reader says which
         return None
-    return (_WORD, WallTime, ("ISO_TIME", value, None))
+    return (WallTime, ("ISO_TIME", value, None))
