@@ -38,7 +38,21 @@ def parse(text: str, /) -> Expression:
     """
     if not isinstance(text, str):
         raise TypeError(f"expected a str, not {type(text).__name__}")
-    return _CACHE.get(text) or _CACHE.fill(text)
+    return _CACHE.get(text) or _plain(text) or _CACHE.fill(text)
+
+
+def _plain(text: str) -> Expression | None:
+    """The expression of a text that is one timestamp written plainly, or None.
+
+    Not kept in the cache: it is read again in about the time that keeping
+    it costs, and most timestamps a program sends are sent once.
+    """
+    # Every plain timestamp starts with a digit, or a weekday and a comma.
+    if "0" <= text[:1] <= "9" or text[3:4] == ",":
+        item = read_plain_text(text)
+        if item is not None:
+            return _one_item(text, item)
+    return None
 
 
 class _Cache:
@@ -114,13 +128,8 @@ copyreg.pickle(Expression, _pickled)
 
 
 def _parse(text: str) -> Expression:
-    # Before the lone word: a plain timestamp is never a word, and is the
-    # commoner text. Before the size check too: its reader takes no long text.
-    # Every plain timestamp starts with a digit, or a weekday and a comma.
-    if "0" <= text[:1] <= "9" or text[3:4] == ",":
-        plain = read_plain_text(text)
-        if plain is not None:
-            return _one_item(text, plain)
+    # A plain timestamp was tried first (parse, _plain); a part of a text that
+    # an error path parses again goes the general way, which reads it alike.
     # A text that starts with a character (not a space) is not empty.
     if len(text) > MAX_LENGTH or text[:1] in _WHITESPACE:
         _check_size(text)
