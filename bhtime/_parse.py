@@ -116,12 +116,12 @@ copyreg.pickle(Expression, _pickled)
 
 
 def _parse(text: str) -> Expression:
-    _check_size(text)
-    # Before the lone word: a plain date or date-time (all digits and
-    # separators) is never a word, and is the commoner text.
+    # Before the lone word: a plain timestamp is never a word, and is the
+    # commoner text. Before the size check too: its reader takes no long text.
     plain = read_plain_text(text)
     if plain is not None:
         return _one_item(text, plain)
+    _check_size(text)
     word = _lone_word(text)
     if word is not None:
         return word

@@ -64,6 +64,135 @@ def test_a_lone_item_is_read_as_the_table_reads_it(
         )
 
 
+def _evaluated(text: str, zone: str, now: datetime, steps: list[Step] | None) -> tuple[object, ...]:
+    """The instant (with its zone's name and offset), or the error's code and position."""
+    try:
+        moment = run(text, zone=zone, now=now, disambiguate="compatible", steps=steps)
+    except BhtimeError as error:
+        return (error.code, error.pos, error.end)
+    return (moment, moment.utcoffset(), str(moment.tzinfo))
+
+
+_NOWS = st.datetimes(
+    min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30), timezones=st.just(UTC)
+)
+_ZONES = st.sampled_from(
+    ["UTC", "Europe/Moscow", "America/New_York", "+05:30", "Australia/Lord_Howe"]
+)
+# Clock runs, near the edges of the range too, and lone timestamps.
+_EVALUATED = (
+    expressions()
+    | timestamps()
+    | st.lists(
+        st.builds(
+            "{}{} {}".format,
+            st.sampled_from("+-"),
+            st.integers(0, 10**7),
+            st.sampled_from(["h", "min", "s", "d", "mon"]),
+        ),
+        min_size=1,
+        max_size=4,
+    ).map(" ".join)
+    | st.sampled_from(["0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "0001-01-01T05:00:00+05:00"])
+)
+
+
+@given(_EVALUATED, _ZONES, _NOWS)
+def test_the_fast_evaluation_gives_what_the_recorded_steps_give(
+    text: str, zone: str, now: datetime
+) -> None:
+    # Recording steps (for explain) takes the general path, step by step.
+    fast = _evaluated(text, zone, now, None)
+    event("an error" if len(fast) == 3 and isinstance(fast[0], str) else "an instant")
+    assert fast == _evaluated(text, zone, now, [])
+
+
+@given((_ANY | st.text(min_size=1, max_size=12)).filter(bool))  # first_token takes no ""
+def test_the_first_token_is_cut_as_the_whole_lexer_cuts_it(text: str) -> None:
+    # The first token is cut by its first character's branch alone.
+    first = _syntax.first_token(text)
+    whole = _syntax._LEXER.match(text)
+    assert whole is not None
+    assert (first.lastgroup, first.end()) == (whole.lastgroup, whole.end())
+
+
+@given(
+    st.builds(
+        "{}{}{}{}".format,
+        st.sampled_from(["", "+", "-", "+ "]),
+        st.integers(0, 10**6),
+        st.sampled_from(["", " ", "  "]),
+        st.sampled_from([*sorted(UNIT_SPELLINGS), "MIN", "Hours"]),
+    )
+)
+def test_a_modifier_looked_up_means_what_it_read(token: str) -> None:
+    # The first read keeps the meaning, the second looks it up: both as read afresh.
+    kind = "AMOUNT" if token[0].isdigit() else "SIGNED_AMOUNT"
+    fresh = _items._modifier_meaning(token, 0, len(token))
+    assert _items.read_token(token, kind, 0, len(token)) == (0, len(token), *fresh)
+    assert _items.read_token(token, kind, 0, len(token)) == (0, len(token), *fresh)
+
+
+_ARGUMENTS = st.lists(
+    st.sampled_from(
+        ["now", "-12", "hours", "+1min", "2017-04-25T00:41:27.000+0300", "-", "--", "", "x y",
+         "-z", "--zone", "UTC", "Europe/Moscow", "-05:00", "--now", "--json", "-u", "--explain",
+         "--zone=UTC", "-h", "--style", "smsc", "-f", "--disambiguate", "later"]
+    ),
+    max_size=6,
+)  # fmt: skip
+
+
+@given(_ARGUMENTS)
+def test_the_quick_arguments_are_what_argparse_reads(argv: list[str]) -> None:
+    # The quick path reads only what argparse reads the same way; the rest is argparse's.
+    quick = cli._quick_arguments(argv)
+    event("quick" if quick is not None else "argparse")
+    if quick is not None:
+        assert vars(quick) == vars(cli._parser().parse_args(cli._options_first(argv)))
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["now", "-z", "UTC", "--now", "2017-04-25T00:41:27.123+0300"],
+        ["tomorrow", "14:00", "--zone", "Europe/Moscow", "--now", "2017-04-25T00:41:27.123+0300"],
+        ["2017-04-25T00:41:27.000+0300", "-z", "Asia/Kathmandu"],
+        ["tomorow", "-z", "UTC"],  # an invalid expression: status 1, the error on stderr
+        ["now", "-z", "Mars/Olympus"],  # an unknown zone: argparse's usage error, status 2
+        ["now", "-z", "UTC", "--now", "tomorrow"],  # --now needs a timestamp: status 2
+        ["2011-03-27T02:30:00", "-z", "Europe/Moscow", "--now", "2011-03-26T01:30:00Z"],
+    ],
+)
+def test_the_quick_path_prints_what_argparse_s_path_prints(
+    argv: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert cli._quick_arguments(argv) is not None
+
+    def outcome() -> tuple[object, str, str]:
+        try:
+            status: object = cli.main(argv)
+        except SystemExit as exit:
+            status = ("exit", exit.code)
+        printed = capsys.readouterr()
+        return status, printed.out, printed.err
+
+    quick = outcome()
+    monkeypatch.setattr(cli, "_quick_arguments", lambda argv: None)
+    assert outcome() == quick
+
+
+@given((_ANY | st.text(min_size=1, max_size=12)).filter(bool))
+def test_reading_on_from_the_first_token_cuts_the_text_as_one_pass(text: str) -> None:
+    # _parse reads on from first_token; one pass of the whole lexer is the reference.
+    def cut(read: tuple[list[re.Match[str]], list[_syntax.Item], Exception | None]) -> object:
+        tokens, items, failure = read
+        spans = [(token.lastgroup, token.span()) for token in tokens]
+        return spans, [(kind, a.span(), b.span()) for kind, a, b in items], repr(failure)
+
+    assert cut(_syntax.read(text, _syntax.first_token(text))) == cut(_syntax.read(text))
+
+
 # -- whole texts: read by shape, before the lexer -------------------------------------
 
 
@@ -223,132 +352,3 @@ def test_a_written_wall_time_is_placed_as_place_places_it(local: datetime, zone:
         assert placement is Placement.UNIQUE
     elif isinstance(zone, (timezone, zoneinfo.ZoneInfo)):
         assert placement is not Placement.UNIQUE
-
-
-def _evaluated(text: str, zone: str, now: datetime, steps: list[Step] | None) -> tuple[object, ...]:
-    """The instant (with its zone's name and offset), or the error's code and position."""
-    try:
-        moment = run(text, zone=zone, now=now, disambiguate="compatible", steps=steps)
-    except BhtimeError as error:
-        return (error.code, error.pos, error.end)
-    return (moment, moment.utcoffset(), str(moment.tzinfo))
-
-
-_NOWS = st.datetimes(
-    min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30), timezones=st.just(UTC)
-)
-_ZONES = st.sampled_from(
-    ["UTC", "Europe/Moscow", "America/New_York", "+05:30", "Australia/Lord_Howe"]
-)
-# Clock runs, near the edges of the range too, and lone timestamps.
-_EVALUATED = (
-    expressions()
-    | timestamps()
-    | st.lists(
-        st.builds(
-            "{}{} {}".format,
-            st.sampled_from("+-"),
-            st.integers(0, 10**7),
-            st.sampled_from(["h", "min", "s", "d", "mon"]),
-        ),
-        min_size=1,
-        max_size=4,
-    ).map(" ".join)
-    | st.sampled_from(["0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "0001-01-01T05:00:00+05:00"])
-)
-
-
-@given(_EVALUATED, _ZONES, _NOWS)
-def test_the_fast_evaluation_gives_what_the_recorded_steps_give(
-    text: str, zone: str, now: datetime
-) -> None:
-    # Recording steps (for explain) takes the general path, step by step.
-    fast = _evaluated(text, zone, now, None)
-    event("an error" if len(fast) == 3 and isinstance(fast[0], str) else "an instant")
-    assert fast == _evaluated(text, zone, now, [])
-
-
-@given((_ANY | st.text(min_size=1, max_size=12)).filter(bool))  # first_token takes no ""
-def test_the_first_token_is_cut_as_the_whole_lexer_cuts_it(text: str) -> None:
-    # The first token is cut by its first character's branch alone.
-    first = _syntax.first_token(text)
-    whole = _syntax._LEXER.match(text)
-    assert whole is not None
-    assert (first.lastgroup, first.end()) == (whole.lastgroup, whole.end())
-
-
-@given(
-    st.builds(
-        "{}{}{}{}".format,
-        st.sampled_from(["", "+", "-", "+ "]),
-        st.integers(0, 10**6),
-        st.sampled_from(["", " ", "  "]),
-        st.sampled_from([*sorted(UNIT_SPELLINGS), "MIN", "Hours"]),
-    )
-)
-def test_a_modifier_looked_up_means_what_it_read(token: str) -> None:
-    # The first read keeps the meaning, the second looks it up: both as read afresh.
-    kind = "AMOUNT" if token[0].isdigit() else "SIGNED_AMOUNT"
-    fresh = _items._modifier_meaning(token, 0, len(token))
-    assert _items.read_token(token, kind, 0, len(token)) == (0, len(token), *fresh)
-    assert _items.read_token(token, kind, 0, len(token)) == (0, len(token), *fresh)
-
-
-_ARGUMENTS = st.lists(
-    st.sampled_from(
-        ["now", "-12", "hours", "+1min", "2017-04-25T00:41:27.000+0300", "-", "--", "", "x y",
-         "-z", "--zone", "UTC", "Europe/Moscow", "-05:00", "--now", "--json", "-u", "--explain",
-         "--zone=UTC", "-h", "--style", "smsc", "-f", "--disambiguate", "later"]
-    ),
-    max_size=6,
-)  # fmt: skip
-
-
-@given(_ARGUMENTS)
-def test_the_quick_arguments_are_what_argparse_reads(argv: list[str]) -> None:
-    # The quick path reads only what argparse reads the same way; the rest is argparse's.
-    quick = cli._quick_arguments(argv)
-    event("quick" if quick is not None else "argparse")
-    if quick is not None:
-        assert vars(quick) == vars(cli._parser().parse_args(cli._options_first(argv)))
-
-
-@pytest.mark.parametrize(
-    "argv",
-    [
-        ["now", "-z", "UTC", "--now", "2017-04-25T00:41:27.123+0300"],
-        ["tomorrow", "14:00", "--zone", "Europe/Moscow", "--now", "2017-04-25T00:41:27.123+0300"],
-        ["2017-04-25T00:41:27.000+0300", "-z", "Asia/Kathmandu"],
-        ["tomorow", "-z", "UTC"],  # an invalid expression: status 1, the error on stderr
-        ["now", "-z", "Mars/Olympus"],  # an unknown zone: argparse's usage error, status 2
-        ["now", "-z", "UTC", "--now", "tomorrow"],  # --now needs a timestamp: status 2
-        ["2011-03-27T02:30:00", "-z", "Europe/Moscow", "--now", "2011-03-26T01:30:00Z"],
-    ],
-)
-def test_the_quick_path_prints_what_argparse_s_path_prints(
-    argv: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    assert cli._quick_arguments(argv) is not None
-
-    def outcome() -> tuple[object, str, str]:
-        try:
-            status: object = cli.main(argv)
-        except SystemExit as exit:
-            status = ("exit", exit.code)
-        printed = capsys.readouterr()
-        return status, printed.out, printed.err
-
-    quick = outcome()
-    monkeypatch.setattr(cli, "_quick_arguments", lambda argv: None)
-    assert outcome() == quick
-
-
-@given((_ANY | st.text(min_size=1, max_size=12)).filter(bool))
-def test_reading_on_from_the_first_token_cuts_the_text_as_one_pass(text: str) -> None:
-    # _parse reads on from first_token; one pass of the whole lexer is the reference.
-    def cut(read: tuple[list[re.Match[str]], list[_syntax.Item], Exception | None]) -> object:
-        tokens, items, failure = read
-        spans = [(token.lastgroup, token.span()) for token in tokens]
-        return spans, [(kind, a.span(), b.span()) for kind, a, b in items], repr(failure)
-
-    assert cut(_syntax.read(text, _syntax.first_token(text))) == cut(_syntax.read(text))
