@@ -385,10 +385,11 @@ def unique_wall_time(local: date, clock: time, zone: tzinfo) -> datetime | None:
     without a keyword call.
     """
     first = datetime.combine(local, clock, zone)
-    if isinstance(zone, timezone):
-        return first
-    if type(zone) not in _ZONEINFO_TYPES and not _is_zoneinfo(zone):
-        return None
+    if type(zone) not in _ZONEINFO_TYPES:  # TzdataZone, the commonest, first
+        if isinstance(zone, timezone):
+            return first
+        if not _is_zoneinfo(zone):
+            return None
     # As shown_once asks: the zone itself, at fold=0 and at fold=1 (PEP 495).
     if clock is MIDNIGHT:
         later = datetime.combine(local, _MIDNIGHT_LATER, zone)
