@@ -16,12 +16,14 @@ from ._errors import BhtimeError, error
 from ._format import format_instant
 from ._parse import parse
 from ._tz import (
+    MAX_ZONE_LENGTH,
     MIDNIGHT,
     POLICIES,
     UTC,
     Ambiguous,
     Placement,
     fixed_offset,
+    named_user_zone,
     offset_of,
     offset_text,
     place,
@@ -117,7 +119,10 @@ def run(
     expression = expr if isinstance(expr, Expression) else parse(expr)
     if disambiguate not in POLICIES:
         raise ValueError(f"disambiguate must be one of {', '.join(POLICIES)}, not {disambiguate!r}")
-    user = user_zone(zone)
+    if type(zone) is str and len(zone) <= MAX_ZONE_LENGTH:
+        user = named_user_zone(zone)  # what user_zone gives, one call sooner: kept per name
+    else:
+        user = user_zone(zone)
     current = read_now(now)
     if steps is None:
         quick = _quick(expression, user, current)

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from ._errors import ErrorCode
 
 __all__ = [
+    "MAX_ZONE_LENGTH",
     "MIDNIGHT",
     "POLICIES",
     "UTC",
@@ -34,6 +35,7 @@ __all__ = [
     "adopt_zone",
     "checked_offset",
     "fixed_offset",
+    "named_user_zone",
     "no_offset_error",
     "offset_of",
     "offset_text",
@@ -189,14 +191,15 @@ def user_zone(zone: str | tzinfo) -> tzinfo:
     if isinstance(zone, str):
         if len(zone) > MAX_ZONE_LENGTH:
             _check_length(zone)
-        return _named_user_zone(zone)
+        return named_user_zone(zone)
     if isinstance(zone, tzinfo):
         return adopt_zone(zone)
     raise TypeError(f"zone must be a str or a tzinfo, not {type(zone).__name__}")
 
 
 @lru_cache(maxsize=1024)
-def _named_user_zone(name: str) -> tzinfo:
+def named_user_zone(name: str) -> tzinfo:
+    """``user_zone`` of a name (of at most MAX_ZONE_LENGTH characters), kept per name."""
     if name in ("UTC", "Z"):
         return UTC
     # Imported here: UTC, the commonest zone, needs no regex (nor a first call re).
@@ -221,7 +224,7 @@ def zone_id(name: str) -> tzinfo:
         if name.startswith(prefix) and name[len(prefix) : len(prefix) + 1] in ("+", "-"):
             offset = name[len(prefix) :]
             break
-    import re  # noqa: PLC0415  (as in _named_user_zone)
+    import re  # noqa: PLC0415  (as in named_user_zone)
 
     match = re.match(_JDK_OFFSET, offset)
     if match:
