@@ -15,7 +15,7 @@ from functools import lru_cache
 from ._ast import CalendarDate, DayWord, Item, Modifier, Now, Timestamp, Unit, WallTime
 from ._calendar import days_in_month
 from ._errors import BhtimeError, closest, error
-from ._tz import UTC, checked_offset, offset_text, wall_time, zone_id
+from ._tz import UTC, checked_offset, clear_times, offset_text, wall_time, zone_id
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -1005,6 +1005,7 @@ def clear_offsets() -> None:
     _offset_duration.cache_clear()
     _MEANINGS.clear()
     _PIECES.clear()
+    clear_times()
 
 
 # Each terminal that is an item on its own, and its reader: `(text, start, end)`

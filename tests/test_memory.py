@@ -89,3 +89,17 @@ def test_a_text_met_again_is_not_counted_again() -> None:
     assert bhtime.parse("now +1d") is expression
     assert _parse._CACHE._used == used
     _parse._CACHE.clear()
+
+
+def test_the_times_of_day_kept_for_placing_wall_times_are_bounded() -> None:
+    from datetime import datetime, timezone
+
+    from bhtime import _tz
+
+    now = datetime(2017, 4, 25, tzinfo=timezone.utc)
+    for second in range(0, 86400, 7):
+        clock = f"{second // 3600:02d}:{second // 60 % 60:02d}:{second % 60:02d}"
+        bhtime.resolve(f"tomorrow {clock}", zone="Europe/Moscow", now=now)
+    assert 0 < len(_tz._LATER) <= 4096
+    _parse.clear_caches()
+    assert not _tz._LATER
