@@ -46,6 +46,8 @@ else:  # typing is slow to import: see _records
 __all__ = ["Step", "evaluate", "read_now", "resolve", "run"]
 
 _SECONDS = {Unit.HOURS: 3600, Unit.MINUTES: 60, Unit.SECONDS: 1}
+# yesterday, today and tomorrow: the days a day word moves now's date by.
+_DAY_STEPS = {days: timedelta(days) for days in (-1, 0, 1)}
 _DAYS = {Unit.WEEKS: 7, Unit.DAYS: 1}
 _MONTHS = {Unit.YEARS: 12, Unit.MONTHS: 1}
 
@@ -185,8 +187,8 @@ def _quick(expression: Expression, user: tzinfo, current: datetime) -> datetime 
         local_now = current.astimezone(user)
         if not 1 < local_now.year < 9999:
             return None
-        # combine reads a datetime's date as a date's
-        date_value = local_now if day is None else local_now.date() + timedelta(day.days)  # type: ignore[union-attr]
+        # combine reads a datetime's date as a date's: today's, or another day's.
+        date_value = local_now if day is None else local_now + _DAY_STEPS[day.days]  # type: ignore[union-attr]
     if offset is None and clock is not None:
         offset = clock.offset  # Z is timedelta(0): falsy, yet written
     step_zone = user if offset is None else fixed_offset(offset)

@@ -23,10 +23,11 @@ def format_instant(dt: datetime, /) -> str:
     # a tzinfo that gives no offset) shows no offset at all.
     text = dt.isoformat()
     size = len(text)
+    # f-strings: one string built from the slices, not one for each +.
     if size == 25:  # no microsecond, an offset of whole minutes: the commonest
-        return text[:19] + ".000" + text[19:22] + text[23:]
+        return f"{text[:19]}.000{text[19:22]}{text[23:]}"
     if size == 32:  # a microsecond, an offset of whole minutes: now and what it moved
-        return text[:23] + text[26:29] + text[30:]
+        return f"{text[:23]}{text[26:29]}{text[30:]}"
     # What is left: no offset, or one with seconds (or a fraction of one).
     if dt.microsecond:
         head, offset = text[:23], text[26:]
