@@ -44,8 +44,9 @@ def parse(text: str, /) -> Expression:
 def _plain(text: str) -> Expression | None:
     """The expression of a text that is one timestamp written plainly, or None.
 
-    Not kept in the cache: it is read again in about the time that keeping
-    it costs, and most timestamps a program sends are sent once.
+    A date or a local date-time is not kept in the cache: it is read again in
+    less time than keeping it costs, and most a program sends are sent once.
+    The others (an offset to check, a zone, a name of a month) are kept.
     """
     # Every plain timestamp starts with a digit, or a weekday and a comma.
     if "0" <= text[:1] <= "9" or text[3:4] == ",":
@@ -53,11 +54,12 @@ def _plain(text: str) -> Expression | None:
         # What _one_item makes of it, one call sooner: a timestamp, a date or a time.
         kind = type(item)
         if kind is Timestamp:
-            return Expression(text, (item,), item, None, None, None, ())  # type: ignore[arg-type]
+            expression = Expression(text, (item,), item, None, None, None, ())  # type: ignore[arg-type]
+            return expression if item.instant is None else _CACHE.keep(expression)  # type: ignore[union-attr]
         if kind is CalendarDate:
             return Expression(text, (item,), None, item, None, None, ())  # type: ignore[arg-type]
         if kind is WallTime:
-            return Expression(text, (item,), None, None, item, None, ())  # type: ignore[arg-type]
+            return _CACHE.keep(Expression(text, (item,), None, None, item, None, ()))  # type: ignore[arg-type]
     return None
 
 
@@ -91,7 +93,10 @@ class _Cache:
 
     def fill(self, text: str) -> Expression:
         """The expression of ``text``, a text ``get`` does not have: recalled or parsed, kept."""
-        expression = self._old.get(text) or _parse(text)
+        return self.keep(self._old.get(text) or _parse(text))
+
+    def keep(self, expression: Expression) -> Expression:
+        text = expression.text
         # Not kept: a long text, or a str subclass (it could compare equal to a different text).
         size = len(text)
         if size <= _LONGEST_KEPT and type(text) is str:

@@ -87,3 +87,13 @@ def test_threads_parsing_at_once_get_right_answers_and_stay_within_the_budget() 
         held = sum(len(text) + _Cache.ENTRY_COST for text in generation)
         assert held <= _Cache.BUDGET + _Cache.LONGEST + _Cache.ENTRY_COST
     _parse._CACHE.clear()
+
+
+def test_a_plain_date_is_read_again_and_a_timestamp_with_an_offset_kept() -> None:
+    _parse._CACHE.clear()
+    for text in ("2011-12-03", "20111203", "2011-12-03T10:15:30"):
+        assert bhtime.parse(text) == bhtime.parse(text)
+        assert _parse._CACHE.get(text) is None  # re-read costs less than keeping it
+    for text in ("2011-12-03T10:15:30+01:00", "10:15:30+01:00", "Tue, 3 Jun 2008 11:05:30 GMT"):
+        assert bhtime.parse(text) is bhtime.parse(text)
+    _parse._CACHE.clear()
