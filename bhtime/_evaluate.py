@@ -125,7 +125,10 @@ def run(
         user = named_user_zone(zone)  # what user_zone gives, one call sooner: kept per name
     else:
         user = user_zone(zone)
-    current = read_now(now)
+    if type(now) is datetime and type(now.tzinfo) is timezone and 1 < now.year < 9999:
+        current = now  # what read_now gives such a now, one call sooner
+    else:
+        current = read_now(now)
     if steps is None:
         quick = _quick(expression, user, current)
         if quick is not None:

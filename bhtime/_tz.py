@@ -376,6 +376,7 @@ def place(
 
 
 MIDNIGHT = time(0)
+_MIDNIGHT_LATER = time(0, fold=1)
 
 
 def unique_wall_time(local: date, clock: time, zone: tzinfo) -> datetime | None:
@@ -393,7 +394,9 @@ def unique_wall_time(local: date, clock: time, zone: tzinfo) -> datetime | None:
         if not _is_zoneinfo(zone):
             return None
     # As shown_once asks: the zone itself, at fold=0 and at fold=1 (PEP 495).
-    later = datetime.combine(local, _LATER.get(clock) or _later(clock), zone)
+    # Midnight, a lone date's time, the commonest: its twin without a look-up.
+    twin = _MIDNIGHT_LATER if clock is MIDNIGHT else _LATER.get(clock) or _later(clock)
+    later = datetime.combine(local, twin, zone)
     return first if zone.utcoffset(first) == zone.utcoffset(later) else None
 
 
