@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from ._errors import HintId
 
-__all__ = ["LONE_WORDS", "UNIT_SPELLINGS", "WORDS", "read_item", "read_run", "read_token"]
+__all__ = ["LONE_WORDS", "UNIT_SPELLINGS", "WORDS", "Run", "read_item", "read_run", "read_token"]
 
 UNIT_SPELLINGS: dict[str, Unit] = {
     "years": Unit.YEARS, "year": Unit.YEARS, "y": Unit.YEARS,
@@ -1073,13 +1073,23 @@ _PIECES: dict[str, _Piece] = {}
 _new_tuple = tuple.__new__  # a record made in C: Modifier(...) runs Python code
 
 
-def read_run(text: str) -> list[Item] | None:
+# A run's items in order, and how they sort (docs/language.md §5): ``now``, the
+# day word, the time of day (each at most once) and the modifiers.
+Run = tuple[list[Item], Item | None, Item | None, Item | None, list[Modifier]]
+
+
+def read_run(text: str) -> Run | None:
     """The items of ``text`` when it is a run of words, modifiers and plain times, or None.
 
-    None also for an item the grammar would not take there, or a fault in
-    one: the general path reports it, by its rules of which error comes first.
+    None also for an item the grammar would not take there, a fault in one,
+    or two that set the same field: the general path reports it, by its
+    rules of which error comes first.
     """
     items: list[Item] = []
+    modifiers: list[Modifier] = []
+    now: Item | None = None
+    day: Item | None = None
+    clock: Item | None = None
     pos = start = 0
     number = None  # a number waiting for its unit, which began at start
     get = _PIECES.get
@@ -1095,16 +1105,36 @@ def read_run(text: str) -> list[Item] | None:
         if number is not None:
             if record is not Unit:
                 return None
-            items.append(_new_tuple(Modifier, (start, end, number, fields)))
+            item = _new_tuple(Modifier, (start, end, number, fields))
             number = None
+            modifiers.append(item)
         elif record is None:
             start, number = pos, fields
+        elif record is Modifier:
+            item = _new_tuple(Modifier, (pos, end, *fields))  # type: ignore[misc]
+            modifiers.append(item)
         elif record is Unit:  # a unit with no number before it
             return None
-        else:
-            items.append(_new_tuple(record, (pos, end, *fields)))  # type: ignore[misc]
+        else:  # a word or a time; each field is set once (else: the general path's conflict)
+            item = _new_tuple(record, (pos, end, *fields))  # type: ignore[misc]
+            if record is DayWord:
+                if day or now:
+                    return None
+                day = item
+            elif record is WallTime:
+                if clock or now:
+                    return None
+                clock = item
+            else:
+                if day or clock or now:
+                    return None
+                now = item
+        if number is None:
+            items.append(item)
         pos = end + 1
-    return items if items and number is None else None
+    if not items or number is not None:
+        return None
+    return items, now, day, clock, modifiers
 
 
 def _read_piece(piece: str) -> _Piece | None:

@@ -11,7 +11,15 @@ import copyreg
 
 from ._ast import CalendarDate, DayWord, Expression, Item, Modifier, Now, Timestamp, WallTime
 from ._errors import BhtimeError, error
-from ._items import LONE_WORDS, clear_offsets, read_item, read_plain_text, read_run, read_token
+from ._items import (
+    LONE_WORDS,
+    Run,
+    clear_offsets,
+    read_item,
+    read_plain_text,
+    read_run,
+    read_token,
+)
 from ._syntax import END_OF_TEXT, BadCharacter, BadToken, clear_steps, first_token, lone_kind, read
 
 TYPE_CHECKING = False
@@ -147,15 +155,15 @@ def _parse(text: str) -> Expression:
     kind = LONE_WORDS.get(text)
     if kind is not None:
         return _lone_word(text, kind)
+    run = read_run(text)
+    if run is not None:
+        return from_run(text, run)
     try:
-        items = read_run(text)
-        if items is None:
-            first = first_token(text)
-            alone = _lone_item(text, first)
-            if alone is not None:
-                return alone
-            items = _read_items(text, first)
-        return _combine(text, items)
+        first = first_token(text)
+        alone = _lone_item(text, first)
+        if alone is not None:
+            return alone
+        return _combine(text, _read_items(text, first))
     except BhtimeError as error:
         error.text = text
         # Checked only now that parsing failed: no cost when it succeeds,
@@ -166,6 +174,12 @@ def _parse(text: str) -> Expression:
         if encoded is None:
             raise
         raise encoded from None
+
+
+def from_run(text: str, run: Run) -> Expression:
+    """The expression of a run ``read_run`` read, its items already sorted (docs/language.md §5)."""
+    items, now, day, time, modifiers = run
+    return Expression(text, tuple(items), None, day, time, now, tuple(modifiers))  # type: ignore[arg-type]
 
 
 def _lone_word(text: str, kind: str) -> Expression:

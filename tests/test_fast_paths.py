@@ -259,26 +259,23 @@ def test_a_run_is_read_as_the_table_reads_it(
     texts: st.SearchStrategy[str], data: st.DataObject
 ) -> None:
     text = data.draw(texts)
-    items = _items.read_run(text)
-    event("run" if items is not None else "general path")
-    if items is None:
+    run = _items.read_run(text)
+    event("run" if run is not None else "general path")
+    if run is None:
         return
-    try:
-        fast: object = _parse._combine(text, items)
-    except BhtimeError as error:
-        fast = (type(error), error.code, error.pos)
+    fast = _parse.from_run(text, run)
     general = _general(text)
     assert fast == general
-    if isinstance(general, Expression):
-        assert isinstance(fast, Expression)
-        assert (fast.items, fast.date, fast.time, fast.now, fast.modifiers) == (
-            general.items,
-            general.date,
-            general.time,
-            general.now,
-            general.modifiers,
-        )
-        assert [type(item) for item in fast.items] == [type(item) for item in general.items]
+    assert isinstance(general, Expression)
+    assert (fast.items, fast.timestamp, fast.date, fast.time, fast.now, fast.modifiers) == (
+        general.items,
+        general.timestamp,
+        general.date,
+        general.time,
+        general.now,
+        general.modifiers,
+    )
+    assert [type(item) for item in fast.items] == [type(item) for item in general.items]
 
 
 @pytest.mark.parametrize(
@@ -467,3 +464,14 @@ def test_a_written_wall_time_is_placed_as_place_places_it(local: datetime, zone:
         assert placement is Placement.UNIQUE
     elif isinstance(zone, (timezone, zoneinfo.ZoneInfo)):
         assert placement is not Placement.UNIQUE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["now now", "today tomorrow", "noon 10:00", "now today", "today now", "noon now",
+     "now noon", "hours", "+5", "5 6h", "now +"],
+)  # fmt: skip
+def test_a_run_that_sets_a_field_twice_or_ends_short_goes_the_general_way(text: str) -> None:
+    assert _items.read_run(text) is None
+    with pytest.raises(BhtimeError):
+        bhtime.parse(text)
