@@ -20,7 +20,6 @@ from ._items import (
     read_run,
     read_token,
 )
-from ._syntax import END_OF_TEXT, BadCharacter, BadToken, clear_steps, first_token, lone_kind, read
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -28,6 +27,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from ._errors import HintId
+    from ._syntax import BadCharacter, BadToken
 
 __all__ = ["MAX_LENGTH", "parse"]
 
@@ -133,6 +133,8 @@ def clear_caches() -> None:
 
     For benchmarks and tests that measure a first parse; nothing else needs it.
     """
+    from ._syntax import clear_steps  # noqa: PLC0415  (see _parse)
+
     _CACHE.clear()
     clear_steps()
     clear_offsets()
@@ -158,6 +160,10 @@ def _parse(text: str) -> Expression:
     run = read_run(text)
     if run is not None:
         return from_run(text, run)
+    # The lexer and the table are imported only now: a first call with a
+    # word or a timestamp needs neither (a fiftieth of a bare interpreter's start).
+    from ._syntax import first_token  # noqa: PLC0415
+
     try:
         first = first_token(text)
         alone = _lone_item(text, first)
@@ -201,6 +207,8 @@ def _lone_item(text: str, first: re.Match[str]) -> Expression | None:
     its error by the rules there (tests/test_properties.py holds both paths to
     one outcome).
     """
+    from ._syntax import lone_kind  # noqa: PLC0415  (see _parse)
+
     kind = lone_kind(text, first)
     if kind is None:
         return None
@@ -254,6 +262,8 @@ def _read_items(text: str, first: re.Match[str]) -> list[Item]:
        which the table had not completed: that item is read alone first
        (``_error_in_previous_item``).
     """
+    from ._syntax import read  # noqa: PLC0415  (see _parse)
+
     _, spans, failure = read(text, first)
     items = [read_item(text, kind, first, last) for kind, first, last in spans]
     if failure is not None:
@@ -265,6 +275,8 @@ def _read_items(text: str, first: re.Match[str]) -> list[Item]:
 
 
 def _syntax_error(text: str, failure: BadCharacter | BadToken) -> BhtimeError:
+    from ._syntax import END_OF_TEXT, BadCharacter  # noqa: PLC0415  (see _parse)
+
     if isinstance(failure, BadCharacter):
         pos = failure.pos
         if _is_foreign(text[pos]):
