@@ -407,7 +407,8 @@ _LATER: dict[time, time] = {}
 
 
 def _later(clock: time) -> time:
-    later = clock.replace(fold=1)
+    # The constructor, not replace: replace reads its keyword arguments slowly.
+    later = time(clock.hour, clock.minute, clock.second, clock.microsecond, fold=1)
     if len(_LATER) < 4096:
         _LATER[clock] = later
     return later
