@@ -185,7 +185,10 @@ def _parse(text: str) -> Expression:
 def from_run(text: str, run: Run) -> Expression:
     """The expression of a run ``read_run`` read, its items already sorted (docs/language.md §5)."""
     items, now, day, time, modifiers = run
-    return Expression(text, tuple(items), None, day, time, now, tuple(modifiers))  # type: ignore[arg-type]
+    moves = tuple(modifiers)
+    # A text of modifiers alone (the commonest run) shares one tuple for both.
+    every = moves if len(moves) == len(items) else tuple(items)
+    return Expression(text, every, None, day, time, now, moves)  # type: ignore[arg-type]
 
 
 def _lone_word(text: str, kind: str) -> Expression:
