@@ -28,8 +28,9 @@ def test_readme_keeps_its_command(command: str) -> None:
 
 
 def test_readme_is_short() -> None:
-    """The reference lives in docs/; the README says what bhtime is and where to read on."""
-    assert len(README.splitlines()) <= 90
+    """The reference lives in docs/; the README says what bhtime is and where to read on,
+    and shows the benchmark's targets as three runs printed them (one row each)."""
+    assert len(README.splitlines()) <= 115
 
 
 def test_readme_links_resolve() -> None:
