@@ -181,10 +181,14 @@ def _quick(expression: Expression, user: tzinfo, current: datetime) -> datetime 
     if day is None and clock is None:
         return _now_moved(expression, user, current)
     offset = None
+    if not 1 < current.year < 9999:
+        # The general path shows now in the user zone first there, which may
+        # leave the years (an error, even for a written date): as explain does.
+        return None
     if type(day) is CalendarDate:
         offset = day.offset
         date_value: date = day.value
-    elif clock is None or not 1 < current.year < 9999:
+    elif clock is None:
         return None  # a day word alone keeps now's time and its offset: the general path
     else:
         local_now = current.astimezone(user)

@@ -475,3 +475,19 @@ def test_a_run_that_sets_a_field_twice_or_ends_short_goes_the_general_way(text: 
     assert _items.read_run(text) is None
     with pytest.raises(BhtimeError):
         bhtime.parse(text)
+
+
+def test_a_written_date_with_now_at_the_end_of_the_years_fails_as_explain_does() -> None:
+    # A fuzz finding: now, 9999-12-31T12:00Z, is in the year 10000 in Chatham (+13:45).
+    # The general path shows now in the user zone first, so a written date fails too.
+    now = datetime(9999, 12, 31, 12, tzinfo=UTC)
+    zone = "Pacific/Chatham"
+    with pytest.raises(BhtimeError) as evaluated:
+        bhtime.evaluate("20111203", zone=zone, now=now)
+    with pytest.raises(BhtimeError) as explained:
+        bhtime.explain("20111203", zone=zone, now=now)
+    assert (evaluated.value.code, evaluated.value.pos) == ("out-of-range", None)
+    assert (explained.value.code, explained.value.pos) == (
+        evaluated.value.code,
+        evaluated.value.pos,
+    )
