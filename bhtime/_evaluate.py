@@ -177,14 +177,14 @@ def _quick(expression: Expression, user: tzinfo, current: datetime) -> datetime 
         if expression.modifiers or not 1 < instant.year < 9999:
             return None
         return _converted(instant, user, expression.text)
-    day, clock = expression.date, expression.time
-    if day is None and clock is None:
-        return _now_moved(expression, user, current)
-    offset = None
     if not 1 < current.year < 9999:
         # The general path shows now in the user zone first there, which may
         # leave the years (an error, even for a written date): as explain does.
         return None
+    day, clock = expression.date, expression.time
+    if day is None and clock is None:
+        return _now_moved(expression, user, current)
+    offset = None
     if type(day) is CalendarDate:
         offset = day.offset
         date_value: date = day.value
@@ -210,9 +210,8 @@ def _quick(expression: Expression, user: tzinfo, current: datetime) -> datetime 
 
 
 def _now_moved(expression: Expression, user: tzinfo, current: datetime) -> datetime | None:
-    """``now`` and its modifiers: clock units alone added at once, others applied in turn."""
-    if not 1 < current.year < 9999:
-        return None
+    """``now`` (of a year in 2-9998) and its modifiers: clock units alone added at once,
+    others applied in turn."""
     modifiers = expression.modifiers
     total = reach = 0
     for modifier in modifiers:

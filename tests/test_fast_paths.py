@@ -55,14 +55,13 @@ def test_a_lone_item_is_read_as_the_table_reads_it(
         general = _general(text)
         assert alone == general
         assert isinstance(general, Expression)
-        assert alone.items == general.items
-        assert (alone.timestamp, alone.date, alone.time, alone.now, alone.modifiers) == (
-            general.timestamp,
-            general.date,
-            general.time,
-            general.now,
-            general.modifiers,
-        )
+        assert _fields(alone) == _fields(general)
+
+
+def _fields(expression: Expression) -> tuple[object, ...]:
+    """Everything an expression holds (two are equal when their texts are)."""
+    parts = (expression.items, expression.timestamp, expression.date, expression.time)
+    return (*parts, expression.now, expression.modifiers)
 
 
 def _evaluated(text: str, zone: str, now: datetime, steps: list[Step] | None) -> tuple[object, ...]:
@@ -267,14 +266,7 @@ def test_a_run_is_read_as_the_table_reads_it(
     general = _general(text)
     assert fast == general
     assert isinstance(general, Expression)
-    assert (fast.items, fast.timestamp, fast.date, fast.time, fast.now, fast.modifiers) == (
-        general.items,
-        general.timestamp,
-        general.date,
-        general.time,
-        general.now,
-        general.modifiers,
-    )
+    assert _fields(fast) == _fields(general)
     assert [type(item) for item in fast.items] == [type(item) for item in general.items]
 
 
@@ -355,14 +347,7 @@ def _read_alike(text: str) -> bool:
     general = _general(text)
     assert isinstance(general, Expression)
     assert general.items == (plain,)
-    alone = _parse._one_item(text, plain)
-    assert (alone.timestamp, alone.date, alone.time, alone.now, alone.modifiers) == (
-        general.timestamp,
-        general.date,
-        general.time,
-        general.now,
-        general.modifiers,
-    )
+    assert _fields(_parse._one_item(text, plain)) == _fields(general)
     return True
 
 
