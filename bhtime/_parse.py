@@ -49,7 +49,13 @@ def parse(text: str, /) -> Expression:
     """
     if not isinstance(text, str):
         raise TypeError(f"expected a str, not {type(text).__name__}")
-    return _CACHE.get(text) or _plain(text) or _CACHE.fill(text)
+    expression = _CACHE.get(text)
+    if expression is not None:
+        return expression
+    # Every plain timestamp starts with a digit, or a weekday and a comma.
+    if "0" <= text[:1] <= "9" or text[3:4] == ",":
+        expression = _plain(text)
+    return expression or _CACHE.fill(text)
 
 
 def _plain(text: str) -> Expression | None:
@@ -59,18 +65,16 @@ def _plain(text: str) -> Expression | None:
     less time than keeping it costs, and most a program sends are sent once.
     The others (an offset to check, a zone, a name of a month) are kept.
     """
-    # Every plain timestamp starts with a digit, or a weekday and a comma.
-    if "0" <= text[:1] <= "9" or text[3:4] == ",":
-        item = read_plain_text(text)
-        # What _one_item makes of it, one call sooner: a timestamp, a date or a time.
-        kind = type(item)
-        if kind is Timestamp:
-            expression = _new(Expression, (text, (item,), item, None, None, None, ()))
-            return expression if item.instant is None else _CACHE.keep(expression)  # type: ignore[union-attr]
-        if kind is CalendarDate:
-            return _new(Expression, (text, (item,), None, item, None, None, ()))
-        if kind is WallTime:
-            return _CACHE.keep(_new(Expression, (text, (item,), None, None, item, None, ())))
+    item = read_plain_text(text)
+    # What _one_item makes of it, one call sooner: a timestamp, a date or a time.
+    kind = type(item)
+    if kind is Timestamp:
+        expression = _new(Expression, (text, (item,), item, None, None, None, ()))
+        return expression if item.instant is None else _CACHE.keep(expression)  # type: ignore[union-attr]
+    if kind is CalendarDate:
+        return _new(Expression, (text, (item,), None, item, None, None, ()))
+    if kind is WallTime:
+        return _CACHE.keep(_new(Expression, (text, (item,), None, None, item, None, ())))
     return None
 
 
