@@ -87,30 +87,55 @@ class _Cache:
     it, which bounds the memory the cache holds: about 2 MiB at most
     (tests/test_memory.py fills it with the densest texts it keeps).
 
+    A text is kept the second time it is read, not the first: most texts a
+    program sends are sent once, and keeping each of them costs more than a
+    second reading of the few sent again (a twelfth of a cold relative
+    expression: new memory for every call, and the dropping of what it held).
+    The *door* remembers the last text read in each of its slots (a slot is
+    the text's hash, cut to the door's size), so a text read again before
+    another text takes its slot is kept; two texts sharing a slot in turn
+    are read each time, which costs time, never a wrong answer.
+
     Two generations, each within the budget: texts are kept in the young
     one; when it is full it becomes the old one and the old one is dropped.
     A text found in the old generation is kept young again, so texts in use
     stay while texts seen once go. Nothing is scanned or ordered, and no lock
     is taken: a thread that keeps a text into a generation just retired only
-    loses that entry.
+    loses that entry, and one that takes a door's slot another thread just
+    took only delays that text's keeping.
     """
 
     LONGEST = 200
     BUDGET = 1 << 15
     ENTRY_COST = 32
+    DOOR_SLOTS = 1 << 12  # a power of two: a slot is hash & (DOOR_SLOTS - 1)
 
     def __init__(self) -> None:
         self._young: dict[str, Expression] = {}
         self._old: dict[str, Expression] = {}
         self._used = 0
+        self._door: list[str | None] = [None] * self.DOOR_SLOTS
         # A bound method of the dict: a look-up that hits runs no Python code.
         self.get = self._young.get
 
     def fill(self, text: str) -> Expression:
-        """The expression of ``text``, a text ``get`` does not have: recalled or parsed, kept."""
-        return self.keep(self._old.get(text) or _parse(text))
+        """The expression of ``text``, a text ``get`` does not have: recalled or parsed."""
+        expression = self._old.get(text)
+        if expression is None:
+            return self.keep(_parse(text))
+        return self._store(expression)  # in use: kept young again
 
     def keep(self, expression: Expression) -> Expression:
+        """``expression``, kept if its text was read before and is still at the door."""
+        text = expression.text
+        door, slot = self._door, hash(text) & _DOOR_MASK
+        if door[slot] == text:
+            return self._store(expression)
+        # Not kept, nor held at the door: a long text.
+        door[slot] = text if len(text) <= _LONGEST_KEPT else None
+        return expression
+
+    def _store(self, expression: Expression) -> Expression:
         text = expression.text
         # Not kept: a long text, or a str subclass (it could compare equal to a different text).
         size = len(text)
@@ -127,11 +152,13 @@ class _Cache:
 
     def clear(self) -> None:
         self._old, self._young, self._used = {}, {}, 0
+        self._door = [None] * self.DOOR_SLOTS
         self.get = self._young.get
 
 
 # Read as module names in fill, not as attributes: the commonest cold path.
 _LONGEST_KEPT, _ENTRY_COST = _Cache.LONGEST, _Cache.ENTRY_COST
+_DOOR_MASK = _Cache.DOOR_SLOTS - 1
 _CACHE = _Cache()
 
 

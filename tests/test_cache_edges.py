@@ -1,4 +1,5 @@
-"""The cache of parsed texts: str subclasses not kept, two generations, clear, threads.
+"""The cache of parsed texts: kept when read twice, str subclasses not kept, two
+generations, clear, threads.
 
 tests/test_memory.py measures its budget; these pin which texts it keeps and drops.
 """
@@ -23,9 +24,55 @@ def _small_cache(entries: int, length: int) -> _Cache:
     return cache
 
 
+def _read_twice(cache: _Cache, text: str) -> object:
+    """The expression of ``text``, read a second time: the door lets it in."""
+    cache.fill(text)
+    return cache.get(text) or cache.fill(text)
+
+
+def test_a_text_is_kept_the_second_time_it_is_read() -> None:
+    cache = _Cache()
+    first = cache.fill("now +2h")
+    assert cache.get("now +2h") is None and cache._used == 0  # read once: at the door only
+    second = cache.fill("now +2h")
+    assert second == first and second is not first
+    assert cache.get("now +2h") is second
+
+
+def test_two_texts_that_share_a_slot_in_turn_are_read_each_time_and_read_right() -> None:
+    cache = _Cache()
+    mask = _Cache.DOOR_SLOTS - 1
+    slots: dict[int, str] = {}
+    number = 0
+    while True:  # two texts whose hashes share a slot of the door
+        text = f"now +{number}h"
+        other = slots.setdefault(hash(text) & mask, text)
+        if other != text:
+            break
+        number += 1
+    for _ in range(3):
+        for each in (other, text):
+            assert cache.fill(each).modifiers[0].amount == int(each[5:-1])
+    assert cache.get(other) is None and cache.get(text) is None
+
+
+def test_a_long_text_is_not_held_at_the_door_and_clear_empties_it() -> None:
+    cache = _Cache()
+    long_text = "now" + " +1h" * 60
+    cache.fill(long_text)
+    cache.fill("now +3h")
+    assert long_text not in cache._door
+    assert "now +3h" in cache._door
+    assert len(cache._door) == _Cache.DOOR_SLOTS
+    cache.clear()
+    assert set(cache._door) == {None}
+    cache.fill("now +3h")
+    assert cache.get("now +3h") is None  # the door forgot it: read once again
+
+
 def test_an_expression_of_a_str_subclass_is_not_kept() -> None:
     cache = _Cache()
-    expression = cache.fill(_Text("now +2h"))
+    expression = _read_twice(cache, _Text("now +2h"))
     assert type(expression.text) is _Text
     assert cache.get("now +2h") is None
     assert cache._used == 0
@@ -33,35 +80,36 @@ def test_an_expression_of_a_str_subclass_is_not_kept() -> None:
 
 def test_a_full_generation_grows_old_and_the_old_one_is_dropped() -> None:
     cache = _small_cache(entries=2, length=3)
-    first, second = cache.fill("+1h"), cache.fill("+2h")
+    first, second = _read_twice(cache, "+1h"), _read_twice(cache, "+2h")
     assert cache.get("+1h") is first and cache.get("+2h") is second
-    third = cache.fill("+3h")  # over the budget: these three are now the old generation
+    third = _read_twice(cache, "+3h")  # over the budget: these three are now the old generation
     assert cache.get("+3h") is None
     assert cache.fill("+3h") is third  # recalled from the old generation, young again
     assert cache.get("+3h") is third
-    cache.fill("+4h")
-    cache.fill("+5h")  # the young generation is full again: +1h and +2h, never recalled, go
+    _read_twice(cache, "+4h")
+    _read_twice(cache, "+5h")  # the young generation is full again: +1h and +2h, never recalled, go
     assert cache.fill("+3h") is third
     assert cache.fill("+1h") is not first
 
 
-def test_a_text_in_use_stays_while_texts_seen_once_pass() -> None:
+def test_a_text_in_use_stays_while_texts_read_twice_pass() -> None:
     cache = _small_cache(entries=4, length=3)
-    kept = cache.fill("now")
+    kept = _read_twice(cache, "now")
     for number in range(100, 200):
-        cache.fill(f"{number}h")
+        _read_twice(cache, f"{number}h")
         assert cache.get("now") is kept or cache.fill("now") is kept
+    assert cache._old  # the texts read twice did fill generations
 
 
 def test_clear_forgets_every_text_and_frees_the_whole_budget() -> None:
     cache = _small_cache(entries=2, length=3)
-    first = cache.fill("+1h")
-    cache.fill("+2h")
-    cache.fill("+3h")  # retires the first two
+    first = _read_twice(cache, "+1h")
+    _read_twice(cache, "+2h")
+    _read_twice(cache, "+3h")  # retires the first two
     cache.clear()
     assert cache.get("+1h") is None
-    assert cache.fill("+1h") is not first  # parsed again: not in either generation
-    fourth = cache.fill("+4h")  # the budget is whole again: both fit young
+    assert _read_twice(cache, "+1h") is not first  # parsed again: not in either generation
+    fourth = _read_twice(cache, "+4h")  # the budget is whole again: both fit young
     assert cache.get("+1h") is not None and cache.get("+4h") is fourth
 
 
@@ -95,5 +143,6 @@ def test_a_plain_date_is_read_again_and_a_timestamp_with_an_offset_kept() -> Non
         assert bhtime.parse(text) == bhtime.parse(text)
         assert _parse._CACHE.get(text) is None  # re-read costs less than keeping it
     for text in ("2011-12-03T10:15:30+01:00", "10:15:30+01:00", "Tue, 3 Jun 2008 11:05:30 GMT"):
+        bhtime.parse(text)  # read once: at the door
         assert bhtime.parse(text) is bhtime.parse(text)
     _parse._CACHE.clear()
