@@ -483,7 +483,9 @@ def _plus_months(moment: datetime, months: int) -> datetime:
     if not 1 <= year <= 9999:
         raise OverflowError("year out of range")
     month = month_index + 1
-    day = min(moment.day, days_in_month(year, month))
+    day = moment.day
+    if day > 28:  # every month has 28 days: only a later day may need clamping
+        day = min(day, days_in_month(year, month))
     return datetime(
         year, month, day, moment.hour, moment.minute, moment.second, moment.microsecond,
         moment.tzinfo,

@@ -429,7 +429,8 @@ def shown_once(first: datetime) -> bool:
     eight times as much (a ZoneInfo's offset needs none).
     """
     zone = first.tzinfo
-    if zone is None or not _is_zoneinfo(zone):
+    # TzdataZone, the commonest, known without a call.
+    if zone is None or (type(zone) not in _ZONEINFO_TYPES and not _is_zoneinfo(zone)):
         return False
     clock = first.time()
     second = datetime.combine(first, _LATER.get(clock) or _later(clock), zone)
