@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ._errors import ERROR_CODES, BhtimeError, ConflictError, ParseError, RangeError, ZoneError
 
-__version__ = "1.1.1"
+__version__ = "1.2.0"
 
 __all__ = [
     "ERROR_CODES",
