@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import NamedTuple
 else:
     from ._records import NamedTuple
@@ -118,13 +119,12 @@ class Modifier(NamedTuple):
 Item = Timestamp | CalendarDate | DayWord | WallTime | Now | Modifier
 
 
-class Expression(NamedTuple):
+class Expression:
     """A parsed expression: its text, its items, and the parts of its anchor.
 
-    A named tuple, as the items are, and as immutable: parses of one text share
-    one expression. Two expressions are equal when their texts are; an
-    expression pickles as its text and is parsed again when unpickled
-    (``bhtime._parse`` registers how).
+    Immutable: parses of one text share one expression. Two expressions are
+    equal when their texts are; an expression pickles as its text and is
+    parsed again when unpickled (``bhtime._parse`` registers how).
 
     >>> import bhtime
     >>> expr = bhtime.parse("tomorrow 14:00")
@@ -132,17 +132,34 @@ class Expression(NamedTuple):
     ('tomorrow 14:00', ['DayWord', 'WallTime'])
     """
 
-    text: str
-    items: tuple[Item, ...]
-    timestamp: Timestamp | None
-    date: CalendarDate | DayWord | None
-    time: WallTime | None
-    now: Now | None
-    modifiers: tuple[Modifier, ...]
+    __slots__ = ("date", "items", "modifiers", "now", "text", "time", "timestamp")
 
-    # A named tuple, not a class with slots: made in one call in C
-    # (tuple.__new__, as _parse makes it), where seven slots take seven calls
-    # of Python code, a tenth of a plain date's whole resolve.
+    if TYPE_CHECKING:
+        text: str
+        items: tuple[Item, ...]
+        timestamp: Timestamp | None
+        date: CalendarDate | DayWord | None
+        time: WallTime | None
+        now: Now | None
+        modifiers: tuple[Modifier, ...]
+
+    def __init__(
+        self,
+        text: str,
+        items: tuple[Item, ...],
+        timestamp: Timestamp | None,
+        date: CalendarDate | DayWord | None,
+        time: WallTime | None,
+        now: Now | None,
+        modifiers: tuple[Modifier, ...],
+    ) -> None:
+        _TEXT(self, text)
+        _ITEMS(self, items)
+        _TIMESTAMP(self, timestamp)
+        _DATE(self, date)
+        _TIME(self, time)
+        _NOW(self, now)
+        _MODIFIERS(self, modifiers)
 
     def __setattr__(self, name: str, value: object) -> None:
         from dataclasses import FrozenInstanceError  # noqa: PLC0415 - only on misuse
@@ -163,14 +180,23 @@ class Expression(NamedTuple):
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Expression):
             return self.text == other.text
-        # Not a plain tuple of the same fields either, which tuple's own
-        # comparison, tried next, would call equal.
-        return False if isinstance(other, tuple) else NotImplemented
-
-    def __ne__(self, other: object) -> bool:
-        if isinstance(other, Expression):
-            return self.text != other.text
-        return True if isinstance(other, tuple) else NotImplemented
+        return NotImplemented
 
     def __hash__(self) -> int:
         return hash((Expression, self.text))
+
+
+# Each slot's own setter: Expression.__setattr__ refuses every assignment.
+_TEXT: Callable[[Expression, str], None] = Expression.__dict__["text"].__set__
+_ITEMS: Callable[[Expression, tuple[Item, ...]], None] = Expression.__dict__["items"].__set__
+_TIMESTAMP: Callable[[Expression, Timestamp | None], None] = Expression.__dict__[
+    "timestamp"
+].__set__
+_DATE: Callable[[Expression, CalendarDate | DayWord | None], None] = Expression.__dict__[
+    "date"
+].__set__
+_TIME: Callable[[Expression, WallTime | None], None] = Expression.__dict__["time"].__set__
+_NOW: Callable[[Expression, Now | None], None] = Expression.__dict__["now"].__set__
+_MODIFIERS: Callable[[Expression, tuple[Modifier, ...]], None] = Expression.__dict__[
+    "modifiers"
+].__set__

@@ -35,9 +35,6 @@ MAX_LENGTH = 1000
 _WHITESPACE = " \t\r\n"
 # A pattern, compiled (and kept) by re on its first use: only an error needs it.
 _TRAILING_OFFSET = r"[+-][0-9:]+\Z"
-# An Expression made in C from its fields in order: Expression(...) runs the
-# named tuple's __new__, Python code, on the commonest cold path.
-_new = tuple.__new__
 
 
 def parse(text: str, /) -> Expression:
@@ -69,12 +66,12 @@ def _plain(text: str) -> Expression | None:
     # What _one_item makes of it, one call sooner: a timestamp, a date or a time.
     kind = type(item)
     if kind is Timestamp:
-        expression = _new(Expression, (text, (item,), item, None, None, None, ()))
+        expression = Expression(text, (item,), item, None, None, None, ())  # type: ignore[arg-type]
         return expression if item.instant is None else _CACHE.keep(expression)  # type: ignore[union-attr]
     if kind is CalendarDate:
-        return _new(Expression, (text, (item,), None, item, None, None, ()))
+        return Expression(text, (item,), None, item, None, None, ())  # type: ignore[arg-type]
     if kind is WallTime:
-        return _CACHE.keep(_new(Expression, (text, (item,), None, None, item, None, ())))
+        return _CACHE.keep(Expression(text, (item,), None, None, item, None, ()))  # type: ignore[arg-type]
     return None
 
 
@@ -222,7 +219,7 @@ def from_run(text: str, run: Run) -> Expression:
     moves = tuple(modifiers)
     # A text of modifiers alone (the commonest run) shares one tuple for both.
     every = moves if len(moves) == len(items) else tuple(items)
-    return _new(Expression, (text, every, None, day, time, now, moves))
+    return Expression(text, every, None, day, time, now, moves)  # type: ignore[arg-type]
 
 
 def _lone_word(text: str, kind: str) -> Expression:
@@ -261,11 +258,11 @@ def _one_item(text: str, item: Item) -> Expression:
     kind_of_item = type(item)
     items = (item,)
     if kind_of_item is Timestamp:
-        return _new(Expression, (text, items, item, None, None, None, ()))
+        return Expression(text, items, item, None, None, None, ())  # type: ignore[arg-type]
     if kind_of_item is CalendarDate or kind_of_item is DayWord:
-        return _new(Expression, (text, items, None, item, None, None, ()))
+        return Expression(text, items, None, item, None, None, ())  # type: ignore[arg-type]
     if kind_of_item is WallTime:
-        return _new(Expression, (text, items, None, None, item, None, ()))
+        return Expression(text, items, None, None, item, None, ())  # type: ignore[arg-type]
     return _combine(text, [item])
 
 
@@ -505,18 +502,14 @@ def _combine(text: str, items: list[Item]) -> Expression:
             time_owner = item
     owner = type(date_owner)
     if owner is Timestamp:
-        return _new(
-            Expression, (text, tuple(items), date_owner, None, None, None, tuple(modifiers))
-        )
+        return Expression(text, tuple(items), date_owner, None, None, None, tuple(modifiers))  # type: ignore[arg-type]
     if owner is Now:
-        return _new(
-            Expression, (text, tuple(items), None, None, None, date_owner, tuple(modifiers))
-        )
+        return Expression(text, tuple(items), None, None, None, date_owner, tuple(modifiers))  # type: ignore[arg-type]
     # What is left: a written date or day word, a time of day, each or both or neither.
     day, time = date_owner, time_owner
     if owner is CalendarDate and time is not None:
         _check_offsets_agree(text, day, time)  # type: ignore[arg-type]
-    return _new(Expression, (text, tuple(items), None, day, time, None, tuple(modifiers)))
+    return Expression(text, tuple(items), None, day, time, None, tuple(modifiers))  # type: ignore[arg-type]
 
 
 def _conflict(text: str, first: Item, second: Item) -> BhtimeError:

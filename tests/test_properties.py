@@ -334,7 +334,7 @@ def test_the_full_date_time_reader_reads_what_the_fast_one_does(text: str, outco
 def _parts(expression: bhtime.Expression) -> tuple[object, ...]:
     # Two expressions are equal when their texts are: a fast path is held to
     # the general one by everything it made.
-    return tuple(expression)  # a named tuple: each field, in order
+    return tuple(getattr(expression, name) for name in type(expression).__slots__)
 
 
 def _general(text: str) -> object:
