@@ -115,7 +115,12 @@ def cache_clearers() -> dict[str, Callable[[], object]]:
     parse_module = importlib.import_module("bhtime._parse")
     clear = getattr(parse_module, "clear_caches", None)
     if clear is not None:
-        return {"bhtime._parse.clear_caches()": clear}
+        found = {"bhtime._parse.clear_caches()": clear}
+        # 1.2: the offsets printed, kept by the formatter (not a parse cache).
+        printed = getattr(importlib.import_module("bhtime._format"), "_offset_text", None)
+        if hasattr(printed, "cache_clear"):
+            found["bhtime._format._offset_text"] = printed.cache_clear  # type: ignore[union-attr]
+        return found
     found: dict[str, Callable[[], object]] = {}
     for module_name, name in _KNOWN_CACHES:
         try:

@@ -122,9 +122,10 @@ Item = Timestamp | CalendarDate | DayWord | WallTime | Now | Modifier
 class Expression:
     """A parsed expression: its text, its items, and the parts of its anchor.
 
-    Immutable: parses of one text share one expression. Two expressions are
-    equal when their texts are; an expression pickles as its text and is
-    parsed again when unpickled (``bhtime._parse`` registers how).
+    Immutable, so that parses of one text may share one expression (a text
+    read again is kept, and its later parses return the kept one). Two
+    expressions are equal when their texts are; an expression pickles as its
+    text and is parsed again when unpickled (``bhtime._parse`` registers how).
 
     >>> import bhtime
     >>> expr = bhtime.parse("tomorrow 14:00")

@@ -60,7 +60,8 @@ def _plain(text: str) -> Expression | None:
 
     A date or a local date-time is not kept in the cache: it is read again in
     less time than keeping it costs, and most a program sends are sent once.
-    The others (an offset to check, a zone, a name of a month) are kept.
+    The others (an offset to check, a zone, a name of a month) are kept from
+    their second reading, as every text is (_Cache).
     """
     item = read_plain_text(text)
     # What _one_item makes of it, one call sooner: a timestamp, a date or a time.
@@ -81,8 +82,9 @@ class _Cache:
     Texts people type and programs send again are short and few; a long text
     is parsed again each time, in time linear in its length. The budget
     counts each text's characters plus a fixed cost for the objects around
-    it, which bounds the memory the cache holds: about 2 MiB at most
-    (tests/test_memory.py fills it with the densest texts it keeps).
+    it, which bounds the memory the cache holds: about 2 MiB at most, and the
+    door (below) holds at most 4,096 texts of at most 200 characters, about
+    1 MiB more (tests/test_memory.py fills both with the densest texts).
 
     A text is kept the second time it is read, not the first: most texts a
     program sends are sent once, and keeping each of them costs more than a
@@ -96,7 +98,7 @@ class _Cache:
     Two generations, each within the budget: texts are kept in the young
     one; when it is full it becomes the old one and the old one is dropped.
     A text found in the old generation is kept young again, so texts in use
-    stay while texts seen once go. Nothing is scanned or ordered, and no lock
+    stay while texts no longer read go. Nothing is scanned or ordered, and no lock
     is taken: a thread that keeps a text into a generation just retired only
     loses that entry, and one that takes a door's slot another thread just
     took only delays that text's keeping.
@@ -125,16 +127,19 @@ class _Cache:
     def keep(self, expression: Expression) -> Expression:
         """``expression``, kept if its text was read before and is still at the door."""
         text = expression.text
+        # Never kept, nor held at the door: a long text, or a str subclass (it
+        # could compare equal to a different text, by code of its own).
+        if len(text) > _LONGEST_KEPT or type(text) is not str:
+            return expression
         door, slot = self._door, hash(text) & _DOOR_MASK
         if door[slot] == text:
             return self._store(expression)
-        # Not kept, nor held at the door: a long text.
-        door[slot] = text if len(text) <= _LONGEST_KEPT else None
+        door[slot] = text
         return expression
 
     def _store(self, expression: Expression) -> Expression:
         text = expression.text
-        # Not kept: a long text, or a str subclass (it could compare equal to a different text).
+        # Not kept: a long text, or a str subclass (see keep).
         size = len(text)
         if size <= _LONGEST_KEPT and type(text) is str:
             self._young[text] = expression

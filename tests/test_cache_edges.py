@@ -14,7 +14,16 @@ from bhtime._parse import _Cache
 
 
 class _Text(str):
-    """A str subclass, which may compare equal to a text it is not."""
+    """A str subclass: it could compare equal to a text it is not (see _Greedy)."""
+
+
+class _Greedy(str):
+    """A str subclass that calls itself equal to every text, and hashes like its value."""
+
+    def __eq__(self, other: object) -> bool:
+        return True
+
+    __hash__ = str.__hash__
 
 
 def _small_cache(entries: int, length: int) -> _Cache:
@@ -68,6 +77,17 @@ def test_a_long_text_is_not_held_at_the_door_and_clear_empties_it() -> None:
     assert set(cache._door) == {None}
     cache.fill("now +3h")
     assert cache.get("now +3h") is None  # the door forgot it: read once again
+
+
+def test_a_str_subclass_is_not_held_at_the_door_so_its_eq_never_runs_for_another_text() -> None:
+    cache = _Cache()
+    greedy = _Greedy("now +5h")
+    assert cache.fill(greedy).modifiers[0].amount == 5
+    assert all(slot is None for slot in cache._door)  # `in` would ask greedy itself
+    # Had it been held, a plain text in its slot would be let in on its first reading.
+    cache.fill("now +5h")
+    assert cache.get("now +5h") is None
+    assert _read_twice(cache, "now +5h") is cache.get("now +5h")
 
 
 def test_an_expression_of_a_str_subclass_is_not_kept() -> None:
@@ -140,7 +160,8 @@ def test_threads_parsing_at_once_get_right_answers_and_stay_within_the_budget() 
 def test_a_plain_date_is_read_again_and_a_timestamp_with_an_offset_kept() -> None:
     _parse._CACHE.clear()
     for text in ("2011-12-03", "20111203", "2011-12-03T10:15:30"):
-        assert bhtime.parse(text) == bhtime.parse(text)
+        first, second = bhtime.parse(text), bhtime.parse(text)
+        assert first is not second and first.items == second.items  # read again, alike
         assert _parse._CACHE.get(text) is None  # re-read costs less than keeping it
     for text in ("2011-12-03T10:15:30+01:00", "10:15:30+01:00", "Tue, 3 Jun 2008 11:05:30 GMT"):
         bhtime.parse(text)  # read once: at the door

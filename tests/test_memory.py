@@ -23,15 +23,18 @@ def expression(seed: int, length: int) -> str:
     return " ".join(parts)
 
 
-def held_after(texts: list[str]) -> int:
-    """Bytes held after parsing ``texts``, over what one call holds."""
+def held_after(texts: list[str], reads: int = 2) -> int:
+    """Bytes held after parsing ``texts`` ``reads`` times, over what one call holds.
+
+    Twice by default: the second reading keeps a short text (bhtime._parse._Cache).
+    """
     _parse._CACHE.clear()
     tracemalloc.start()
     try:
         bhtime.parse("now -12 hours +1min")
         gc.collect()
         base = tracemalloc.get_traced_memory()[0]
-        for _ in range(2):  # read twice: the second reading keeps a short text
+        for _ in range(reads):
             for text in texts:
                 with contextlib.suppress(bhtime.BhtimeError):
                     bhtime.parse(text)
@@ -61,6 +64,24 @@ def test_the_cache_of_short_texts_stops_at_its_budget() -> None:
     ]
     for texts in (dense, stamps):
         assert held_after(texts) < 4 * MIB
+
+
+def test_texts_read_once_are_held_only_at_the_door_within_its_slots() -> None:
+    # Distinct short texts, each read once, far more than the door has slots:
+    # none is kept, and the door holds at most one text a slot.
+    slots = _parse._Cache.DOOR_SLOTS
+    texts = [expression(seed, _parse._Cache.LONGEST) for seed in range(3 * slots)]
+    assert held_after(texts, reads=1) < 1 * MIB
+    for text in texts:
+        bhtime.parse(text)
+    cache = _parse._CACHE
+    assert cache._used == 0 and not cache._young and not cache._old
+    at_door = [text for text in cache._door if text is not None]
+    assert len(cache._door) == slots and len(at_door) > slots // 2
+    # The texts themselves are the caller's (this list): the door makes no copies.
+    mine = {id(text) for text in texts}
+    assert all(id(held) in mine for held in at_door)
+    _parse._CACHE.clear()
 
 
 def test_the_cache_fills_to_its_budget_and_no_further() -> None:
