@@ -52,6 +52,10 @@ __all__ = [
     "zone_keys",
 ]
 
+# Bound once: ``datetime.combine`` makes a bound method of the class on each
+# call, which costs the call half again; wall times are combined on every step.
+_combine = datetime.combine
+
 UTC = timezone.utc
 MAX_OFFSET = timedelta(hours=18)
 # Longer than every IANA name (the longest has 32 characters) and every offset
@@ -146,7 +150,7 @@ def wall_time(local: datetime, zone: tzinfo | None, fold: int = 0) -> datetime:
         )  # fmt: skip
     # combine reads the date from a datetime as it would from a date, and
     # takes the fold (0 here) from the time.
-    return datetime.combine(local, local.time(), zone)
+    return _combine(local, local.time(), zone)
 
 
 # Offsets in use are few, and a timezone costs more to make than to look up.
@@ -387,7 +391,7 @@ def unique_wall_time(local: date, clock: time, zone: tzinfo) -> datetime | None:
     sends the caller to ``place``. ``clock`` is ``local.time()``, which the
     caller has; its fold=1 twin is kept (``_LATER``).
     """
-    first = datetime.combine(local, clock, zone)
+    first = _combine(local, clock, zone)
     if type(zone) not in _ZONEINFO_TYPES:  # TzdataZone, the commonest, first
         if isinstance(zone, timezone):
             return first
@@ -396,7 +400,7 @@ def unique_wall_time(local: date, clock: time, zone: tzinfo) -> datetime | None:
     # As shown_once asks: the zone itself, at fold=0 and at fold=1 (PEP 495).
     # Midnight, a lone date's time, the commonest: its twin without a look-up.
     twin = _MIDNIGHT_LATER if clock is MIDNIGHT else _LATER.get(clock) or _later(clock)
-    later = datetime.combine(local, twin, zone)
+    later = _combine(local, twin, zone)
     return first if zone.utcoffset(first) == zone.utcoffset(later) else None
 
 
@@ -433,7 +437,7 @@ def shown_once(first: datetime) -> bool:
     if zone is None or (type(zone) not in _ZONEINFO_TYPES and not _is_zoneinfo(zone)):
         return False
     clock = first.time()
-    second = datetime.combine(first, _LATER.get(clock) or _later(clock), zone)
+    second = _combine(first, _LATER.get(clock) or _later(clock), zone)
     return zone.utcoffset(first) == zone.utcoffset(second)
 
 
