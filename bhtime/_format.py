@@ -35,14 +35,15 @@ def format_instant(dt: datetime, /) -> str:
     )
 
 
-@lru_cache(maxsize=256)
-def _offset_text(offset: timedelta) -> str:
-    """An offset as the JDK prints it with the pattern ``Z``: ``+HHMM``, seconds not shown.
-
-    Kept: a program meets few offsets, and a look-up costs a third of this.
-    """
+def _jdk_offset(offset: timedelta) -> str:
+    """An offset as the JDK prints it with the pattern ``Z``: ``+HHMM``, seconds not shown."""
     total = int(offset.total_seconds())  # a fraction of a second is not shown
     hours, minutes = abs(total) // 3600, abs(total) // 60 % 60
     # An offset that shows as zero is +0000.
     sign = "-" if total < 0 and (hours or minutes) else "+"
     return f"{sign}{hours:02d}{minutes:02d}"
+
+
+# Kept: a program meets few offsets, and a look-up costs a third of printing one.
+# (Wrapped, not decorated, so that tools/mutation.py can mutate _jdk_offset.)
+_offset_text = lru_cache(maxsize=256)(_jdk_offset)

@@ -317,12 +317,12 @@ def _mutmut_results() -> dict[str, int | None]:
 
 
 def _module_of(name: str) -> str:
-    # bhtime._format.x__offset_text__mutmut_3 -> _format
+    # bhtime._format.x__jdk_offset__mutmut_3 -> _format
     return name.split(".")[1]
 
 
 def _function_of(name: str) -> str:
-    # x__offset_text__mutmut_3 -> _offset_text; xǁExpressionǁ__eq____mutmut_1 -> Expression.__eq__
+    # x__jdk_offset__mutmut_3 -> _jdk_offset; xǁExpressionǁ__eq____mutmut_1 -> Expression.__eq__
     mangled = name.split(".", 2)[2].rsplit("__mutmut_", 1)[0]
     return mangled.removeprefix("xǁ").replace("ǁ", ".") if "ǁ" in mangled else mangled[2:]
 
