@@ -15,7 +15,6 @@ from . import __version__
 from ._errors import BhtimeError, error
 from ._evaluate import read_now, run
 from ._format import format_instant
-from ._parse import _parse as parse_afresh
 from ._parse import parse
 from ._tz import POLICIES, UTC, tzdata_version, user_zone
 
@@ -350,10 +349,10 @@ def _renderer(
     if args.style == "bytehand":
         write = _writer(args.format)
 
-        # Parsed without the shared cache of texts: a batch's lines are mostly
-        # distinct, and keeping each one there costs a fifth of the run.
+        # A batch's lines are mostly distinct: the cache keeps a text only when
+        # it is read again, so a line read once costs nothing to keep.
         def render(text: str) -> str:
-            expression = parse_afresh(text)
+            expression = parse(text)
             return write(run(expression, zone=zone, now=now, disambiguate=policy, steps=None))
 
         return render

@@ -112,6 +112,22 @@ def test_stdin_mode_all_good_exits_0(
     assert (status, out) == (0, "2017-04-25T00:41:27.123+0300\n2017-04-25T12:00:00.000+0300\n")
 
 
+def test_stdin_mode_keeps_no_line_read_once_and_keeps_a_line_read_again(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bhtime import _parse
+
+    _parse._CACHE.clear()
+    lines = [f"now +{number}h" for number in range(50)] + ["2011-12-03T10:15:30+01:00"] * 3
+    monkeypatch.setattr(sys, "stdin", io.StringIO("".join(f"{line}\n" for line in lines)))
+    status, out, _ = run(["-", *MOSCOW], capsys)
+    assert status == 0 and len(out.splitlines()) == len(lines)
+    assert out.splitlines()[-1] == "2011-12-03T13:15:30.000+0400"
+    assert all(_parse._CACHE.get(line) is None for line in lines[:50])
+    assert _parse._CACHE.get(lines[-1]) is not None  # read again: kept
+    _parse._CACHE.clear()
+
+
 def test_json_prints_the_result_or_the_error(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
