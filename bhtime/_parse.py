@@ -138,14 +138,13 @@ class _Cache:
         return expression
 
     def _store(self, expression: Expression) -> Expression:
+        # Only what keep let in comes here (from it, or recalled from the old
+        # generation, which holds nothing else): a short text, a plain str.
         text = expression.text
-        # Not kept: a long text, or a str subclass (see keep).
-        size = len(text)
-        if size <= _LONGEST_KEPT and type(text) is str:
-            self._young[text] = expression
-            self._used += size + _ENTRY_COST
-            if self._used > self.BUDGET:
-                self._retire()
+        self._young[text] = expression
+        self._used += len(text) + _ENTRY_COST
+        if self._used > self.BUDGET:
+            self._retire()
         return expression
 
     def _retire(self) -> None:
