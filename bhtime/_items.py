@@ -1100,12 +1100,11 @@ def read_run(text: str) -> Run | None:
     clock: Item | None = None
     pos = start = 0
     number = None  # a number waiting for its unit, which began at start
-    get = _kept_piece
     for piece in text.split(" "):
         if not piece:  # between two spaces
             pos += 1
             continue
-        found = get(piece) or _read_piece(piece)
+        found = _kept_piece(piece) or _read_piece(piece)
         if found is None:
             return None
         end = pos + len(piece)

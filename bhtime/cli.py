@@ -349,11 +349,10 @@ def _renderer(
     if args.style == "bytehand":
         write = _writer(args.format)
 
-        # A batch's lines are mostly distinct: the cache keeps a text only when
-        # it is read again, so a line read once costs nothing to keep.
+        # run parses the text as parse does: a batch's lines are mostly
+        # distinct, and the cache keeps a line only when it is read again.
         def render(text: str) -> str:
-            expression = parse(text)
-            return write(run(expression, zone=zone, now=now, disambiguate=policy, steps=None))
+            return write(run(text, zone=zone, now=now, disambiguate=policy, steps=None))
 
         return render
     return _gateway_renderer(args.style, zone, now, policy)
